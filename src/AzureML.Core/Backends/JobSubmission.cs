@@ -1,0 +1,25 @@
+namespace AzureML.Core.Backends;
+
+/// <summary>Everything a backend needs to start a script run.</summary>
+internal sealed record JobSubmission
+{
+    public required string ExperimentName { get; init; }
+
+    /// <summary>The source folder the user points at; backends snapshot it and never write to it.</summary>
+    public required string SourceDirectory { get; init; }
+
+    /// <summary>The script relative to <see cref="SourceDirectory"/>, or <c>null</c> when <see cref="Command"/> is set.</summary>
+    public string? Script { get; init; }
+
+    public IReadOnlyList<string> Arguments { get; init; } = Array.Empty<string>();
+
+    /// <summary>An explicit command line (program then arguments) instead of a script.</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
+    public string Target { get; init; } = "local";
+    public int NodeCount { get; init; } = 1;
+    public long? MaxRunDurationSeconds { get; init; }
+    public Environment? Environment { get; init; }
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public string? DefinitionJson { get; init; }
+}

@@ -1,0 +1,68 @@
+namespace AzureML.Core.Backends.Local;
+
+/// <summary>
+/// The embedded workspace: a folder holding <c>workspace.db</c> (SQLite) for all metadata and plain
+/// folders for files (<c>runs/&lt;id&gt;/artifacts</c>, <c>snapshots/</c>, <c>runs/&lt;id&gt;/working</c>).
+/// </summary>
+internal sealed class LocalBackend : WorkspaceBackend
+{
+    /// <summary>The variable that tells a run's process where its local workspace is.</summary>
+    public const string WorkspaceVariable = "AZUREML_LOCAL_WORKSPACE";
+
+    private readonly LocalDatabase _database;
+
+    private LocalBackend(string? root, LocalDatabase database)
+    {
+        Root = root ?? Path.Combine(Path.GetTempPath(), $"azureml-offline-{Guid.NewGuid():N}");
+        _database = database;
+        Experiments = new LocalExperimentStore(database);
+        Runs = new LocalRunStore(database);
+        Artifacts = new LocalArtifactStore(this);
+        Environments = new LocalEnvironmentStore(database);
+        Jobs = new LocalJobLauncher(this);
+    }
+
+    /// <summary>The workspace folder.</summary>
+    public string Root { get; }
+
+    public LocalDatabase Database => _database;
+
+    public override ExperimentStore Experiments { get; }
+    public override LocalRunStore Runs { get; }
+    public override ArtifactStore Artifacts { get; }
+    public override EnvironmentStore Environments { get; }
+    public override LocalJobLauncher Jobs { get; }
+    public override string Kind => "local";
+
+    /// <summary>Opens (creating when needed) the workspace folder <paramref name="root"/>.</summary>
+    public static LocalBackend Open(string root)
+    {
+        try
+        {
+            Directory.CreateDirectory(root);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UserErrorException($"Cannot create the local workspace folder '{root}': {ex.Message}", ex);
+        }
+
+        return new LocalBackend(root, LocalDatabase.OpenFile(Path.Combine(root, "workspace.db")));
+    }
+
+    /// <summary>A throw-away workspace in memory, for offline runs.</summary>
+    public static LocalBackend OpenInMemory() => new(null, LocalDatabase.OpenInMemory());
+
+    /// <summary>The folder holding a run's files.</summary>
+    public string RunFolder(string runId) => Path.Combine(Root, "runs", runId);
+
+    /// <summary>The folder holding a run's artifacts (outputs, logs, uploads).</summary>
+    public string ArtifactFolder(string runId) => Path.Combine(RunFolder(runId), "artifacts");
+
+    /// <summary>The folder a run's script executes in.</summary>
+    public string WorkingFolder(string runId) => Path.Combine(RunFolder(runId), "working");
+
+    /// <summary>The folder holding snapshots of source directories.</summary>
+    public string SnapshotFolder(string snapshotId) => Path.Combine(Root, "snapshots", snapshotId);
+
+    public override void Dispose() => _database.Dispose();
+}

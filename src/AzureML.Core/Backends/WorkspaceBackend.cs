@@ -1,0 +1,34 @@
+namespace AzureML.Core.Backends;
+
+/// <summary>
+/// The seam between the public facades and a place that keeps workspace state. One implementation per
+/// kind of workspace (the embedded local store, the Azure ML service). Facades never know which one they
+/// talk to; backends never know about fluent conveniences.
+/// </summary>
+/// <remarks>
+/// Every operation is asynchronous and location-neutral: nothing here hands out local file paths for
+/// state the caller does not own, so the Azure backend can implement the same contract over REST.
+/// </remarks>
+internal abstract class WorkspaceBackend : IDisposable
+{
+    /// <summary>Experiments: get-or-create, list, archive, tags.</summary>
+    public abstract ExperimentStore Experiments { get; }
+
+    /// <summary>Run records, status history, tags, properties and metrics.</summary>
+    public abstract RunStore Runs { get; }
+
+    /// <summary>Files attached to runs (outputs, logs, uploaded files).</summary>
+    public abstract ArtifactStore Artifacts { get; }
+
+    /// <summary>The environment registry.</summary>
+    public abstract EnvironmentStore Environments { get; }
+
+    /// <summary>Starts, watches and cancels submitted runs.</summary>
+    public abstract JobLauncher Jobs { get; }
+
+    /// <summary>A short name for messages: <c>local</c> or <c>azure</c>.</summary>
+    public abstract string Kind { get; }
+
+    /// <inheritdoc />
+    public virtual void Dispose() { }
+}

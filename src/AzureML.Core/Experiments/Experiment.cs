@@ -1,0 +1,191 @@
+using System.Text.RegularExpressions;
+using AzureML.Core.Backends;
+using AzureML.Core.Internal;
+
+namespace AzureML.Core;
+
+/// <summary>
+/// A named group of runs in a workspace. Constructing one gets the experiment, creating it when it does not
+/// exist, as azureml-core does.
+/// </summary>
+public partial class Experiment
+{
+    /// <summary>The shortest allowed experiment name.</summary>
+    public const int NameMinLength = 1;
+
+    /// <summary>The longest allowed experiment name.</summary>
+    public const int NameMaxLength = 255;
+
+    private ExperimentRecord _record;
+
+    /// <summary>Gets the experiment named <paramref name="name"/>, creating it when it does not exist.</summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="name">1–255 characters; the first alphanumeric, the rest letters, digits, <c>-</c> or <c>_</c>.</param>
+    /// <exception cref="UserErrorException">The name breaks the rule.</exception>
+    public Experiment(Workspace workspace, string name)
+    {
+        Workspace = Argument.NotNull(workspace, nameof(workspace));
+        ValidateName(name);
+        _record = workspace.Backend.Experiments.GetOrCreateAsync(name, CancellationToken.None).EnsureCompleted();
+    }
+
+    internal Experiment(Workspace workspace, ExperimentRecord record)
+    {
+        Workspace = workspace;
+        _record = record;
+    }
+
+    /// <summary>For mocking.</summary>
+    protected Experiment()
+    {
+        Workspace = null!;
+        _record = null!;
+    }
+
+    /// <summary>The workspace the experiment belongs to.</summary>
+    public virtual Workspace Workspace { get; }
+
+    /// <summary>The experiment name.</summary>
+    public virtual string Name => _record.Name;
+
+    /// <summary>The experiment id.</summary>
+    public virtual string Id => _record.Id;
+
+    /// <summary>The experiment's tags, as last read.</summary>
+    public virtual IReadOnlyDictionary<string, string> Tags => _record.Tags;
+
+    /// <summary>When the experiment was archived, or <c>null</c> when it is active.</summary>
+    public virtual DateTimeOffset? ArchivedTime => _record.ArchivedTime;
+
+    /// <summary>
+    /// Checks a name against azureml-core's rule: 1–255 characters, the first alphanumeric, the rest
+    /// letters, digits, hyphens or underscores, no whitespace.
+    /// </summary>
+    /// <param name="name">The name to check.</param>
+    /// <exception cref="UserErrorException">The name breaks the rule; the message states it.</exception>
+    public static void ValidateName(string? name)
+    {
+        if (name is null || !NamePattern().IsMatch(name))
+        {
+            throw new UserErrorException(
+                $"Experiment name '{name}' is not valid. Experiment name must be between {NameMinLength} and {NameMaxLength} characters long. " +
+                "Its first character has to be alphanumeric, and the rest may contain hyphens and underscores. No whitespace is allowed.");
+        }
+    }
+
+    /// <summary>
+    /// Submits a script run. The source directory is snapshotted (limits checked first), the run is created
+    /// and started; the call returns without waiting for the script.
+    /// </summary>
+    /// <param name="config">What to run and where.</param>
+    /// <param name="tags">Tags to put on the run.</param>
+    /// <returns>The new run.</returns>
+    public virtual Run Submit(ScriptRunConfig config, IReadOnlyDictionary<string, string>? tags = null)
+        => SubmitAsync(config, tags).EnsureCompleted();
+
+    /// <inheritdoc cref="Submit(ScriptRunConfig, IReadOnlyDictionary{string, string}?)"/>
+    /// <param name="config">What to run and where.</param>
+    /// <param name="tags">Tags to put on the run.</param>
+    /// <param name="cancellationToken">Cancels the submission (not the run once it exists).</param>
+    public virtual async Task<Run> SubmitAsync(ScriptRunConfig config, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
+    {
+        Argument.NotNull(config, nameof(config));
+        JobSubmission submission = config.ToSubmission(Name, tags);
+        RunRecord record = await Workspace.Backend.Jobs.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        return Run.FromRecord(Workspace, record);
+    }
+
+    /// <summary>
+    /// Starts an interactive run: a run in <c>Running</c> that the calling code logs to and ends with
+    /// <see cref="Run.Complete()"/> or <see cref="Run.Fail(string?, string?)"/>.
+    /// </summary>
+    /// <param name="displayName">An optional display name.</param>
+    public virtual Run StartLogging(string? displayName = null) => StartLoggingAsync(displayName).EnsureCompleted();
+
+    /// <inheritdoc cref="StartLogging(string?)"/>
+    /// <param name="displayName">An optional display name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task<Run> StartLoggingAsync(string? displayName = null, CancellationToken cancellationToken = default)
+    {
+        RunStore runs = Workspace.Backend.Runs;
+        RunRecord record = await runs.CreateAsync(new RunCreateRequest
+        {
+            ExperimentName = Name,
+            DisplayName = displayName,
+            RunType = "interactive",
+            Target = "local",
+        }, cancellationToken).ConfigureAwait(false);
+        record = await runs.SetStatusAsync(record.RunId, RunStatus.Running, null, cancellationToken).ConfigureAwait(false);
+        return Run.FromRecord(Workspace, record);
+    }
+
+    /// <summary>Lists the experiment's runs, newest first.</summary>
+    /// <param name="type">Only runs of this type (<c>azureml.scriptrun</c>, <c>interactive</c>, <c>automl</c>…).</param>
+    /// <param name="tags">Only runs with these tags; a <c>null</c> value matches any value of the key.</param>
+    /// <param name="properties">Only runs with these properties; a <c>null</c> value matches any value.</param>
+    /// <param name="includeChildren">Include child runs.</param>
+    /// <param name="status">Only runs in this status.</param>
+    public virtual IReadOnlyList<Run> GetRuns(string? type = null, IReadOnlyDictionary<string, string?>? tags = null,
+        IReadOnlyDictionary<string, string?>? properties = null, bool includeChildren = false, RunStatus? status = null)
+        => GetRunsAsync(type, tags, properties, includeChildren, status).EnsureCompleted();
+
+    /// <inheritdoc cref="GetRuns"/>
+    /// <param name="type">Only runs of this type.</param>
+    /// <param name="tags">Only runs with these tags.</param>
+    /// <param name="properties">Only runs with these properties.</param>
+    /// <param name="includeChildren">Include child runs.</param>
+    /// <param name="status">Only runs in this status.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task<IReadOnlyList<Run>> GetRunsAsync(string? type = null, IReadOnlyDictionary<string, string?>? tags = null,
+        IReadOnlyDictionary<string, string?>? properties = null, bool includeChildren = false, RunStatus? status = null,
+        CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<RunRecord> records = await Workspace.Backend.Runs.ListAsync(new RunQuery
+        {
+            ExperimentName = Name,
+            RunType = type,
+            Tags = tags,
+            Properties = properties,
+            IncludeChildren = includeChildren,
+            Status = status?.ToString(),
+        }, cancellationToken).ConfigureAwait(false);
+        return records.Select(r => Run.FromRecord(Workspace, r)).ToList();
+    }
+
+    /// <summary>Archives the experiment: it no longer shows in <see cref="Workspace.Experiments"/>.</summary>
+    public virtual void Archive() => ArchiveAsync().EnsureCompleted();
+
+    /// <inheritdoc cref="Archive"/>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task ArchiveAsync(CancellationToken cancellationToken = default)
+        => _record = await Workspace.Backend.Experiments.SetArchivedAsync(Name, true, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Makes an archived experiment active again.</summary>
+    public virtual void Reactivate() => ReactivateAsync().EnsureCompleted();
+
+    /// <inheritdoc cref="Reactivate"/>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task ReactivateAsync(CancellationToken cancellationToken = default)
+        => _record = await Workspace.Backend.Experiments.SetArchivedAsync(Name, false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Sets one tag; a tag without a value is stored with an empty value.</summary>
+    /// <param name="key">The tag key.</param>
+    /// <param name="value">The tag value.</param>
+    public virtual void Tag(string key, string? value = null) => SetTags(new Dictionary<string, string> { [key] = value ?? "" });
+
+    /// <summary>Adds or replaces tags.</summary>
+    /// <param name="tags">The tags.</param>
+    public virtual void SetTags(IReadOnlyDictionary<string, string> tags)
+        => _record = Workspace.Backend.Experiments.UpdateTagsAsync(Name, tags, Array.Empty<string>(), CancellationToken.None).EnsureCompleted();
+
+    /// <summary>Removes tags by key.</summary>
+    /// <param name="keys">The keys to remove.</param>
+    public virtual void RemoveTags(IEnumerable<string> keys)
+        => _record = Workspace.Backend.Experiments.UpdateTagsAsync(Name, new Dictionary<string, string>(), keys.ToList(), CancellationToken.None).EnsureCompleted();
+
+    /// <inheritdoc />
+    public override string ToString() => $"Experiment(Name: {Name}, Workspace: {Workspace.Name})";
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AzureML.Core.Backends;
+using AzureML.Core.Internal;
+
+namespace AzureML.Core;
+
+/// <summary>
+/// What to submit: a source directory and a script (or a command) with arguments, a compute target, an
+/// environment and a duration limit. Mirrors <c>azureml.core.ScriptRunConfig</c>.
+/// </summary>
+public class ScriptRunConfig
+{
+    /// <summary>The default duration limit: 30 days, as in azureml-core.</summary>
+    public const long DefaultMaxRunDurationSeconds = 2_592_000;
+
+    /// <summary>Creates a configuration.</summary>
+    /// <param name="sourceDirectory">The folder snapshotted and run from.</param>
+    /// <param name="script">The script relative to <paramref name="sourceDirectory"/>: <c>.py</c>, <c>.cs</c> or <c>.sh</c>.</param>
+    /// <param name="arguments">Arguments for the script.</param>
+    /// <param name="runConfig">A run configuration to start from; its script/arguments are replaced by the ones given here.</param>
+    /// <param name="computeTarget">The compute target name; default <c>local</c>.</param>
+    /// <param name="environment">The environment; overrides the run configuration's.</param>
+    /// <param name="command">A command (program then arguments) instead of a script; exclusive with <paramref name="script"/>.</param>
+    /// <param name="maxRunDurationSeconds">The longest the run may take.</param>
+    /// <exception cref="UserErrorException">Both or neither of <paramref name="script"/> and <paramref name="command"/> were given.</exception>
+    public ScriptRunConfig(string sourceDirectory = ".", string? script = null, IEnumerable<object>? arguments = null,
+        RunConfiguration? runConfig = null, string? computeTarget = null, Environment? environment = null,
+        IEnumerable<string>? command = null, long maxRunDurationSeconds = DefaultMaxRunDurationSeconds)
+    {
+        SourceDirectory = Argument.NotNullOrEmpty(sourceDirectory, nameof(sourceDirectory));
+        RunConfig = runConfig ?? new RunConfiguration();
+        List<string>? commandList = command?.ToList();
+        if (script is not null && commandList is { Count: > 0 })
+        {
+            throw new UserErrorException("ScriptRunConfig takes either a script (with arguments) or a command, not both.");
+        }
+
+        if (script is not null) RunConfig.Script = script;
+        if (arguments is not null) RunConfig.Arguments = arguments.ToList();
+        if (commandList is { Count: > 0 }) RunConfig.Command = commandList;
+        if (computeTarget is not null) RunConfig.Target = computeTarget;
+        if (environment is not null) RunConfig.Environment = environment;
+        RunConfig.MaxRunDurationSeconds = maxRunDurationSeconds;
+    }
+
+    /// <summary>The folder snapshotted and run from.</summary>
+    public string SourceDirectory { get; set; }
+
+    /// <summary>The run configuration: script, arguments, target, environment, limits.</summary>
+    public RunConfiguration RunConfig { get; set; }
+
+    /// <summary>The script (shortcut for <c>RunConfig.Script</c>).</summary>
+    public string? Script { get => RunConfig.Script; set => RunConfig.Script = value; }
+
+    /// <summary>The arguments (shortcut for <c>RunConfig.Arguments</c>).</summary>
+    public IList<object> Arguments { get => RunConfig.Arguments; set => RunConfig.Arguments = value; }
+
+    internal JobSubmission ToSubmission(string experimentName, IReadOnlyDictionary<string, string>? tags)
+    {
+        RunConfiguration rc = RunConfig;
+        bool hasCommand = rc.Command.Count > 0;
+        if (string.IsNullOrEmpty(rc.Script) && !hasCommand)
+        {
+            throw new UserErrorException("The run configuration has neither a script nor a command. Set ScriptRunConfig(script: \"train.py\") or command: new[] { \"python\", \"train.py\" }.");
+        }
+
+        if (!string.IsNullOrEmpty(rc.Script) && hasCommand)
+        {
+            throw new UserErrorException("The run configuration has both a script and a command; keep one.");
+        }
+
+        if (rc.NodeCount < 1)
+        {
+            throw new UserErrorException($"NodeCount must be at least 1, got {rc.NodeCount}.");
+        }
+
+        if (rc.MaxRunDurationSeconds is <= 0)
+        {
+            throw new UserErrorException($"MaxRunDurationSeconds must be positive, got {rc.MaxRunDurationSeconds}.");
+        }
+
+        List<string> arguments = rc.Arguments.Select(FormatArgument).ToList();
+        var environment = rc.Environment;
+        if (rc.EnvironmentVariables.Count > 0)
+        {
+            foreach ((string key, string value) in rc.EnvironmentVariables)
+            {
+                environment.EnvironmentVariables.TryAdd(key, value);
+            }
+        }
+
+        var definition = new JsonObject
+        {
+            ["script"] = rc.Script,
+            ["arguments"] = new JsonArray(arguments.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
+            ["command"] = hasCommand ? new JsonArray(rc.Command.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()) : null,
+            ["target"] = rc.Target,
+            ["framework"] = rc.Framework,
+            ["communicator"] = rc.Communicator,
+            ["nodeCount"] = rc.NodeCount,
+            ["maxRunDurationSeconds"] = rc.MaxRunDurationSeconds,
+            ["sourceDirectory"] = Path.GetFullPath(SourceDirectory),
+            ["environment"] = environment.Name,
+        };
+
+        return new JobSubmission
+        {
+            ExperimentName = experimentName,
+            SourceDirectory = Path.GetFullPath(SourceDirectory),
+            Script = hasCommand ? null : rc.Script,
+            Arguments = arguments,
+            Command = hasCommand ? rc.Command.ToList() : null,
+            Target = rc.Target,
+            NodeCount = rc.NodeCount,
+            MaxRunDurationSeconds = rc.MaxRunDurationSeconds,
+            Environment = environment,
+            Tags = tags,
+            DefinitionJson = definition.ToJsonString(new JsonSerializerOptions { WriteIndented = false }),
+        };
+    }
+
+    private static string FormatArgument(object argument) => argument switch
+    {
+        null => throw new UserErrorException("Script arguments must not be null."),
+        string s => s,
+        bool b => b ? "True" : "False", // what str(True) gives the Python side
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => argument.ToString() ?? "",
+    };
+}
