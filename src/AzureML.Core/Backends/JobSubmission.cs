@@ -21,5 +21,6 @@ internal sealed record JobSubmission
     public long? MaxRunDurationSeconds { get; init; }
     public Environment? Environment { get; init; }
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
+    public SnapshotLimits SnapshotLimits { get; init; } = SnapshotLimits.Default;
     public string? DefinitionJson { get; init; }
 }

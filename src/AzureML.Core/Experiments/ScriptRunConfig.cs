@@ -57,6 +57,9 @@ public class ScriptRunConfig
     /// <summary>The arguments (shortcut for <c>RunConfig.Arguments</c>).</summary>
     public IList<object> Arguments { get => RunConfig.Arguments; set => RunConfig.Arguments = value; }
 
+    /// <summary>How large the source directory may be; default <see cref="SnapshotLimits.Default"/>.</summary>
+    public SnapshotLimits SnapshotLimits { get; set; } = SnapshotLimits.Default;
+
     internal JobSubmission ToSubmission(string experimentName, IReadOnlyDictionary<string, string>? tags)
     {
         RunConfiguration rc = RunConfig;
@@ -117,6 +120,7 @@ public class ScriptRunConfig
             MaxRunDurationSeconds = rc.MaxRunDurationSeconds,
             Environment = environment,
             Tags = tags,
+            SnapshotLimits = SnapshotLimits,
             DefinitionJson = definition.ToJsonString(new JsonSerializerOptions { WriteIndented = false }),
         };
     }

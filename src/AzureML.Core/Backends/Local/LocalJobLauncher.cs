@@ -1,15 +1,148 @@
+
 namespace AzureML.Core.Backends.Local;
 
-/// <summary>Runs submitted scripts as local processes.</summary>
+/// <summary>
+/// Runs submitted scripts as processes on this machine. Submission snapshots the source directory (after
+/// checking the limits), creates the run and hands it to a <see cref="LocalRunSupervisor"/>; any process
+/// can wait for or cancel the run, and one that finds the supervisor gone finishes the run itself.
+/// </summary>
 internal sealed class LocalJobLauncher : JobLauncher
 {
+    private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(100);
     private readonly LocalBackend _backend;
+    private readonly LocalRunProcesses _processes;
 
-    public LocalJobLauncher(LocalBackend backend) => _backend = backend;
+    public LocalJobLauncher(LocalBackend backend)
+    {
+        _backend = backend;
+        _processes = new LocalRunProcesses(backend.Database);
+    }
 
-    public override Task<RunRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken) => throw new NotImplementedException(_backend.Root);
+    public override Task<RunRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(submission.Target, "local", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UserErrorException(
+                $"Compute target '{submission.Target}' does not exist in this local workspace. Use \"local\", or create the target first with ComputeTarget.Create.");
+        }
 
-    public override Task CancelAsync(string runId, CancellationToken cancellationToken) => throw new NotImplementedException();
+        RunCommand.For(submission); // validates the script kind before anything is copied
+        if (submission.Script is not null && !File.Exists(Path.Combine(submission.SourceDirectory, submission.Script)))
+        {
+            throw new UserErrorException($"The script '{submission.Script}' does not exist in the source directory '{submission.SourceDirectory}'.");
+        }
 
-    public override Task<RunRecord> WaitForCompletionAsync(string runId, Action<string>? output, CancellationToken cancellationToken) => throw new NotImplementedException();
+        SnapshotPlan plan = SnapshotPlan.Create(submission.SourceDirectory, new[] { _backend.Root });
+        plan.CheckLimits(submission.SnapshotLimits);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        string snapshotId = Guid.NewGuid().ToString();
+        string snapshotFolder = _backend.SnapshotFolder(snapshotId);
+        plan.CopyTo(snapshotFolder);
+
+        RunRecord run = _backend.Runs.CreateAsync(new RunCreateRequest
+        {
+            ExperimentName = submission.ExperimentName,
+            RunType = "azureml.scriptrun",
+            Target = submission.Target,
+            Tags = submission.Tags,
+            Properties = new Dictionary<string, string>
+            {
+                ["ContentSnapshotId"] = snapshotId,
+                ["azureml.runsource"] = "experiment",
+                ["_azureml.ComputeTargetType"] = "local",
+            },
+            DefinitionJson = submission.DefinitionJson,
+            EnvironmentJson = submission.Environment is null ? null : EnvironmentJson.Serialize(submission.Environment),
+        }, cancellationToken).Result;
+
+        _processes.RecordSupervisor(run.RunId);
+        _backend.Runs.SetStatus(run.RunId, RunStatus.Queued);
+        LocalRunSupervisor.Start(_backend, run.RunId, submission, snapshotFolder);
+        return Task.FromResult(_backend.Runs.Get(run.RunId));
+    }
+
+    public override async Task CancelAsync(string runId, CancellationToken cancellationToken)
+    {
+        RunRecord run = _backend.Runs.Get(runId);
+        if (new RunStatus(run.Status).IsTerminal) return;
+
+        LocalRunSupervisor? supervisor = LocalRunSupervisor.Find(_backend, runId);
+        if (supervisor is not null)
+        {
+            supervisor.RequestCancel();
+            await supervisor.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Interactive runs, or runs whose supervisor lives in another process (or is gone).
+        _backend.Runs.TryTransition(runId, LocalRunFinalizer.Unfinished.Where(s => s != RunStatus.CancelRequested).ToList(), RunStatus.CancelRequested);
+        if (_processes.Get(runId) is { Pid: int pid } record)
+        {
+            ProcessTree.Kill(pid, record.StartTicks ?? 0, TimeSpan.FromSeconds(10));
+        }
+
+        LocalRunFinalizer.Finish(_backend, runId, null, canceled: true, null);
+    }
+
+    public override async Task<RunRecord> WaitForCompletionAsync(string runId, Action<string>? output, CancellationToken cancellationToken)
+    {
+        var layout = new LocalRunLayout(_backend, runId);
+        LogTail? tail = output is null ? null : new LogTail(layout.LogFile);
+        output?.Invoke($"RunId: {runId}");
+        output?.Invoke($"Streaming {LocalRunLayout.LogArtifact}");
+        output?.Invoke(new string('=', 60));
+        while (true)
+        {
+            RunRecord run = Reconcile(_backend.Runs.Get(runId));
+            if (output is not null) tail!.Pump(output, final: new RunStatus(run.Status).IsTerminal);
+            if (new RunStatus(run.Status).IsTerminal)
+            {
+                output?.Invoke("");
+                output?.Invoke("Execution Summary");
+                output?.Invoke(new string('=', 60));
+                output?.Invoke($"RunId: {runId}");
+                output?.Invoke($"Status: {run.Status}");
+                if (run.Error is not null) output?.Invoke($"Error: {run.Error.Message}");
+                return run;
+            }
+
+            LocalRunSupervisor? supervisor = LocalRunSupervisor.Find(_backend, runId);
+            Task tick = Task.Delay(s_pollInterval, cancellationToken);
+            await (supervisor is null ? tick : Task.WhenAny(supervisor.Completion, tick)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>
+    /// Finishes a run whose supervisor process is gone: from the recorded exit code when the script has
+    /// ended, by killing it when it outlived its deadline, as failed when it never started.
+    /// </summary>
+    private RunRecord Reconcile(RunRecord run)
+    {
+        var status = new RunStatus(run.Status);
+        if (status.IsTerminal || run.RunType != "azureml.scriptrun" || LocalRunSupervisor.Find(_backend, run.RunId) is not null) return run;
+        RunProcessRecord? processes = _processes.Get(run.RunId);
+        if (processes is null || processes.SupervisorAlive) return run;
+
+        if (processes.Pid is null)
+        {
+            return _backend.Runs.SetStatus(run.RunId, RunStatus.Failed, new RunError("ServiceError",
+                $"The process that submitted this run (pid {processes.SupervisorPid}) ended before the script started."));
+        }
+
+        if (processes.ScriptAlive)
+        {
+            if (processes.Deadline is DateTimeOffset deadline && deadline < DateTimeOffset.UtcNow)
+            {
+                ProcessTree.Kill(processes.Pid.Value, processes.StartTicks ?? 0, TimeSpan.FromSeconds(10));
+                return LocalRunFinalizer.Finish(_backend, run.RunId, null, canceled: false,
+                    "The run exceeded its maximum duration (maxRunDurationSeconds) and was stopped.");
+            }
+
+            return run;
+        }
+
+        return LocalRunFinalizer.Finish(_backend, run.RunId, new LocalRunLayout(_backend, run.RunId).ReadExitCode(), canceled: false, null);
+    }
 }

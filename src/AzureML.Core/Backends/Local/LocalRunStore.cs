@@ -48,8 +48,14 @@ internal sealed class LocalRunStore : RunStore
             return Get(connection, transaction, runId)!;
         }));
 
-    public override Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken)
-        => Task.FromResult(_database.Read(connection => Get(connection, null, runId) ?? throw new RunNotFoundException(runId)));
+    public override Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken) => Task.FromResult(Get(runId));
+
+    /// <summary>The run, read synchronously (the local store never blocks on I/O other than the database file).</summary>
+    public RunRecord Get(string runId) => _database.Read(connection => Get(connection, null, runId) ?? throw new RunNotFoundException(runId));
+
+    /// <summary>Sets the status synchronously; see <see cref="SetStatusAsync"/>.</summary>
+    public RunRecord SetStatus(string runId, RunStatus status, RunError? error = null)
+        => _database.Write((connection, transaction) => SetStatus(connection, transaction, runId, status, error));
 
     public override Task<IReadOnlyList<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken)
         => Task.FromResult(_database.Read<IReadOnlyList<RunRecord>>(connection =>
@@ -80,14 +86,17 @@ internal sealed class LocalRunStore : RunStore
         => Task.FromResult(_database.Write((connection, transaction) => SetStatus(connection, transaction, runId, status, error)));
 
     /// <summary>
-    /// Moves a run from one of <paramref name="from"/> to <paramref name="to"/> atomically; returns null
-    /// when the run was in another status (someone else got there first).
+    /// Moves a run from one of <paramref name="from"/> to <paramref name="to"/> atomically. Returns the
+    /// status it left, or <c>null</c> when the run was in another status (someone else got there first).
     /// </summary>
-    public RunRecord? TryTransition(string runId, IReadOnlyCollection<RunStatus> from, RunStatus to, RunError? error)
-        => _database.Write((connection, transaction) =>
+    public RunStatus? TryTransition(string runId, IReadOnlyCollection<RunStatus> from, RunStatus to, RunError? error = null)
+        => _database.Write<RunStatus?>((connection, transaction) =>
         {
             RunRecord current = Get(connection, transaction, runId) ?? throw new RunNotFoundException(runId);
-            return from.Contains(new RunStatus(current.Status)) ? SetStatus(connection, transaction, runId, to, error) : null;
+            var previous = new RunStatus(current.Status);
+            if (!from.Contains(previous)) return null;
+            SetStatus(connection, transaction, runId, to, error);
+            return previous;
         });
 
     private static RunRecord SetStatus(SqliteConnection connection, SqliteTransaction transaction, string runId, RunStatus status, RunError? error)

@@ -61,8 +61,10 @@ internal static class LocalSchema
         CREATE INDEX metrics_run ON metrics(run_id, name, id);
         CREATE TABLE run_processes (
             run_id TEXT PRIMARY KEY REFERENCES runs(run_id),
-            pid INTEGER NOT NULL,
-            start_ticks INTEGER NOT NULL,
+            supervisor_pid INTEGER NOT NULL,
+            supervisor_start_ticks INTEGER NOT NULL,
+            pid INTEGER,
+            start_ticks INTEGER,
             deadline_utc TEXT);
         CREATE TABLE environments (
             name TEXT NOT NULL,

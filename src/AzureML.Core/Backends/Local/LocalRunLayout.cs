@@ -1,0 +1,38 @@
+namespace AzureML.Core.Backends.Local;
+
+/// <summary>Where a local run keeps its files.</summary>
+internal sealed class LocalRunLayout
+{
+    /// <summary>The artifact name of the script's combined output.</summary>
+    public const string LogArtifact = "user_logs/std_log.txt";
+
+    /// <summary>The artifact name of the preparation notes (interpreter, shim, fallbacks).</summary>
+    public const string PreparationArtifact = "azureml-logs/preparation.txt";
+
+    public LocalRunLayout(LocalBackend backend, string runId)
+    {
+        RunFolder = backend.RunFolder(runId);
+        Artifacts = backend.ArtifactFolder(runId);
+        Working = backend.WorkingFolder(runId);
+        Control = Path.Combine(RunFolder, "control");
+    }
+
+    public string RunFolder { get; }
+    public string Artifacts { get; }
+    public string Working { get; }
+    public string Control { get; }
+    public string LogFile => Path.Combine(Artifacts, "user_logs", "std_log.txt");
+    public string PreparationFile => Path.Combine(Artifacts, "azureml-logs", "preparation.txt");
+    public string StderrFile => Path.Combine(Control, "stderr.txt");
+    public string ExitCodeFile => Path.Combine(Control, "exit_code");
+
+    /// <summary>The exit code the wrapper recorded, or <c>null</c> when the script never got to exit on its own.</summary>
+    public int? ReadExitCode()
+        => File.Exists(ExitCodeFile) && int.TryParse(File.ReadAllText(ExitCodeFile).Trim(), out int code) ? code : null;
+
+    public void AppendPreparationNote(string line)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(PreparationFile)!);
+        File.AppendAllText(PreparationFile, $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss.fff}Z {line}\n");
+    }
+}

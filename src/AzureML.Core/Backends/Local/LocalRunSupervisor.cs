@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace AzureML.Core.Backends.Local;
+
+/// <summary>
+/// Looks after one submitted run inside the process that submitted it: prepares the working copy and the
+/// interpreter, starts the script in its own session with its output going to files (so the script
+/// survives this process), enforces the duration limit, and finishes the run when the script exits.
+/// </summary>
+internal sealed class LocalRunSupervisor
+{
+    // The wrapper sends stdout to the log, and stderr to both the log and a separate file for error tails.
+    // It records the exit code in a file so a run can be finished by another process if this one is gone.
+    private const string WrapperScript = """
+        exec 3>>"$AZUREML_LOCAL_LOG_FILE"
+        "$@" 2>&1 1>&3 3>&- | tee -a "$AZUREML_LOCAL_STDERR_FILE" 1>&3 3>&-
+        rc=${PIPESTATUS[0]}
+        printf '%s' "$rc" > "$AZUREML_LOCAL_EXIT_FILE.tmp" && mv -f "$AZUREML_LOCAL_EXIT_FILE.tmp" "$AZUREML_LOCAL_EXIT_FILE"
+        exit "$rc"
+        """;
+
+    private static readonly ConcurrentDictionary<string, LocalRunSupervisor> s_active = new(StringComparer.Ordinal);
+    private static readonly TimeSpan s_killWait = TimeSpan.FromSeconds(10);
+
+    private readonly LocalBackend _backend;
+    private readonly JobSubmission _submission;
+    private readonly string _snapshotFolder;
+    private readonly LocalRunLayout _layout;
+    private readonly CancellationTokenSource _cancel = new();
+    private readonly TaskCompletionSource<RunRecord> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _pid;
+    private long _startTicks;
+
+    private LocalRunSupervisor(LocalBackend backend, string runId, JobSubmission submission, string snapshotFolder)
+    {
+        _backend = backend;
+        RunId = runId;
+        _submission = submission;
+        _snapshotFolder = snapshotFolder;
+        _layout = new LocalRunLayout(backend, runId);
+    }
+
+    public string RunId { get; }
+
+    /// <summary>Completes with the final record once the run has ended.</summary>
+    public Task<RunRecord> Completion => _completion.Task;
+
+    public static LocalRunSupervisor Start(LocalBackend backend, string runId, JobSubmission submission, string snapshotFolder)
+    {
+        var supervisor = new LocalRunSupervisor(backend, runId, submission, snapshotFolder);
+        s_active[Key(backend, runId)] = supervisor;
+        _ = Task.Run(supervisor.RunAsync);
+        return supervisor;
+    }
+
+    public static LocalRunSupervisor? Find(LocalBackend backend, string runId)
+        => s_active.TryGetValue(Key(backend, runId), out LocalRunSupervisor? supervisor) ? supervisor : null;
+
+    private static string Key(LocalBackend backend, string runId) => backend.Root + "|" + runId;
+
+    /// <summary>Asks the run to stop: before the script starts it never starts; after, its processes are killed.</summary>
+    public void RequestCancel()
+    {
+        _backend.Runs.TryTransition(RunId, LocalRunFinalizer.Unfinished.Where(s => s != RunStatus.CancelRequested).ToList(), RunStatus.CancelRequested);
+        _cancel.Cancel();
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            _completion.TrySetResult(await SuperviseAsync().ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            // Anything unexpected ends the run as a service error rather than leaving it running forever.
+            try
+            {
+                if (_pid != 0) ProcessTree.Kill(_pid, _startTicks, s_killWait);
+                _backend.Runs.SetStatus(RunId, RunStatus.Failed, new RunError("ServiceError", $"The local runner failed: {ex.Message}"));
+                _completion.TrySetResult(_backend.Runs.Get(RunId));
+            }
+            catch (Exception inner)
+            {
+                _completion.TrySetException(new AggregateException(ex, inner));
+            }
+        }
+        finally
+        {
+            s_active.TryRemove(Key(_backend, RunId), out _);
+        }
+    }
+
+    private async Task<RunRecord> SuperviseAsync()
+    {
+        LocalRunStore runs = _backend.Runs;
+        if (runs.TryTransition(RunId, new[] { RunStatus.Queued }, RunStatus.Preparing) is null)
+        {
+            return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
+        }
+
+        (RunCommand? command, Dictionary<string, string>? variables, RunError? problem) = Prepare();
+        if (problem is not null)
+        {
+            LocalRunFinalizer.TryDelete(_layout.Working);
+            return runs.SetStatus(RunId, RunStatus.Failed, problem);
+        }
+
+        if (_cancel.IsCancellationRequested || runs.TryTransition(RunId, new[] { RunStatus.Preparing }, RunStatus.Running) is null)
+        {
+            return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
+        }
+
+        using Process process = StartProcess(command!, variables!);
+        _pid = process.Id;
+        _startTicks = ProcessTree.StartTicks(_pid);
+        DateTimeOffset? deadline = _submission.MaxRunDurationSeconds is long seconds ? DateTimeOffset.UtcNow.AddSeconds(seconds) : null;
+        new LocalRunProcesses(_backend.Database).RecordScript(RunId, _pid, deadline);
+
+        string? timeout = await WaitAsync(process, deadline).ConfigureAwait(false);
+        bool canceled = _cancel.IsCancellationRequested && timeout is null;
+        if (canceled || timeout is not null)
+        {
+            ProcessTree.Kill(_pid, _startTicks, s_killWait);
+            await process.WaitForExitAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            ProcessTree.Kill(_pid, 0, s_killWait); // background children the script left in its group
+        }
+
+        int? exitCode = canceled || timeout is not null ? null : _layout.ReadExitCode() ?? process.ExitCode;
+        return LocalRunFinalizer.Finish(_backend, RunId, exitCode, canceled, timeout);
+    }
+
+    private async Task<string?> WaitAsync(Process process, DateTimeOffset? deadline)
+    {
+        Task exited = process.WaitForExitAsync();
+        while (!exited.IsCompleted)
+        {
+            TimeSpan remaining = deadline is null ? TimeSpan.FromDays(1) : deadline.Value - DateTimeOffset.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                return $"The run exceeded its maximum duration of {_submission.MaxRunDurationSeconds} seconds (maxRunDurationSeconds) and was stopped.";
+            }
+
+            Task delay = Task.Delay(remaining < TimeSpan.FromDays(1) ? remaining : TimeSpan.FromDays(1), _cancel.Token);
+            await Task.WhenAny(exited, delay).ConfigureAwait(false);
+            if (_cancel.IsCancellationRequested) return null;
+        }
+
+        return null;
+    }
+
+    private (RunCommand?, Dictionary<string, string>?, RunError?) Prepare()
+    {
+        Directory.CreateDirectory(_layout.Control);
+        Directory.CreateDirectory(Path.GetDirectoryName(_layout.LogFile)!);
+        CopyDirectory(_snapshotFolder, _layout.Working);
+        LocalRunIsolation.Ensure(_backend);
+
+        Environment environment = _submission.Environment ?? new Environment("default-environment");
+        RunCommand command = RunCommand.For(_submission);
+        var variables = new Dictionary<string, string>(environment.EnvironmentVariables, StringComparer.Ordinal);
+
+        if (environment.Docker.Enabled)
+        {
+            _layout.AppendPreparationNote(
+                "Docker is enabled for environment '" + environment.Name + "', but local runs execute as processes on this machine; " +
+                "the environment's packages are checked against the interpreters installed here.");
+        }
+
+        if (command.UsesPython)
+        {
+            PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment);
+            if (resolution.Interpreter is null)
+            {
+                _layout.AppendPreparationNote(resolution.Problem!);
+                return (null, null, new RunError("UserError", resolution.Problem!));
+            }
+
+            command = command.WithInterpreter(resolution.Interpreter.Path);
+            _layout.AppendPreparationNote($"Python: {resolution.Interpreter.Path} ({resolution.Interpreter.Version}) for environment '{environment.Name}'.");
+            foreach (string note in resolution.VersionNotes) _layout.AppendPreparationNote("Version differs: " + note);
+            if (!resolution.Interpreter.HasAzureMLCore)
+            {
+                string shim = PythonShim.Install(_backend.Root);
+                string existing = System.Environment.GetEnvironmentVariable("PYTHONPATH") ?? "";
+                variables["PYTHONPATH"] = existing.Length == 0 ? shim : shim + Path.PathSeparator + existing;
+                _layout.AppendPreparationNote("azureml-core is not installed in that interpreter; using the SDK's azureml shim.");
+            }
+        }
+
+        RunRecord run = _backend.Runs.Get(RunId);
+        variables[Run.RunIdVariable] = RunId;
+        variables["AZUREML_EXPERIMENT_NAME"] = _submission.ExperimentName;
+        variables["AZUREML_RUN_DISPLAY_NAME"] = run.DisplayName ?? RunId;
+        variables["AZUREML_ARM_WORKSPACE_NAME"] = System.Environment.GetEnvironmentVariable("AZUREML_ARM_WORKSPACE_NAME") ?? "local";
+        variables[LocalBackend.WorkspaceVariable] = _backend.Root;
+        variables["AZUREML_LOCAL_LOG_FILE"] = _layout.LogFile;
+        variables["AZUREML_LOCAL_STDERR_FILE"] = _layout.StderrFile;
+        variables["AZUREML_LOCAL_EXIT_FILE"] = _layout.ExitCodeFile;
+        variables["PYTHONUNBUFFERED"] = "1";
+        variables["DOTNET_NOLOGO"] = "1";
+        variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return (command, variables, null);
+    }
+
+    private Process StartProcess(RunCommand command, Dictionary<string, string> variables)
+    {
+        bool hasSetsid = File.Exists("/usr/bin/setsid") || File.Exists("/bin/setsid");
+        var start = new ProcessStartInfo(hasSetsid ? "setsid" : "bash")
+        {
+            WorkingDirectory = _layout.Working,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+        };
+        if (hasSetsid) start.ArgumentList.Add("bash");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(WrapperScript);
+        start.ArgumentList.Add("azureml-run");
+        start.ArgumentList.Add(command.Program);
+        foreach (string argument in command.Arguments) start.ArgumentList.Add(argument);
+        foreach ((string key, string value) in variables) start.Environment[key] = value;
+
+        Process process = Process.Start(start) ?? throw new AzureMLException($"Could not start '{command.Program}' for run {RunId}.");
+        process.StandardInput.Close();
+        return process;
+    }
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+
+        Directory.CreateDirectory(target);
+    }
+}

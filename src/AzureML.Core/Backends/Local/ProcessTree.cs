@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
+namespace AzureML.Core.Backends.Local;
+
+/// <summary>
+/// Finds, identifies and ends the processes of a run. A run's wrapper is started with <c>setsid</c>, so it
+/// leads its own process group; ending the group and every descendant leaves nothing behind even when
+/// the script forked.
+/// </summary>
+internal static partial class ProcessTree
+{
+    private const int SigKill = 9;
+
+    /// <summary>
+    /// The kernel's start time of a process (clock ticks since boot), used with the pid to tell a run's
+    /// process from a later one that reused its pid. Zero where <c>/proc</c> is not available.
+    /// </summary>
+    public static long StartTicks(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Field 2 (comm) may hold spaces and parentheses; fields after the last ')' are plain.
+            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[19], CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>True when <paramref name="pid"/> is alive (not a zombie) and is the process that started at <paramref name="startTicks"/>.</summary>
+    public static bool IsAlive(int pid, long startTicks)
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                string stat = File.ReadAllText($"/proc/{pid}/stat");
+                char state = stat[stat.LastIndexOf(')') + 2];
+                return state != 'Z' && state != 'X' && (startTicks == 0 || StartTicks(pid) == startTicks);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            using Process process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Kills the process group led by <paramref name="pid"/> and every descendant of it, then waits (up to
+    /// <paramref name="timeout"/>) until none of them is alive.
+    /// </summary>
+    public static void Kill(int pid, long startTicks, TimeSpan timeout)
+    {
+        if (!IsAlive(pid, startTicks)) return;
+        List<int> victims = OperatingSystem.IsLinux() ? Descendants(pid) : new List<int>();
+        victims.Insert(0, pid);
+        if (!OperatingSystem.IsWindows())
+        {
+            _ = SendSignal(-pid, SigKill); // the whole group
+            foreach (int victim in victims) _ = SendSignal(victim, SigKill);
+        }
+        else
+        {
+            try
+            {
+                using Process process = Process.GetProcessById(pid);
+                process.Kill(entireProcessTree: true);
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+        }
+
+        // Reaping is asynchronous: the kernel, init or our own Process wrapper collects the zombies.
+        var clock = Stopwatch.StartNew();
+        while (victims.Any(v => IsAlive(v, 0)) && clock.Elapsed < timeout)
+        {
+            Thread.Sleep(20);
+        }
+    }
+
+    private static List<int> Descendants(int root)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) continue;
+            try
+            {
+                string stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                int parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                if (!children.TryGetValue(parent, out List<int>? list)) children[parent] = list = new List<int>();
+                list.Add(pid);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // The process ended while we looked.
+            }
+        }
+
+        var result = new List<int>();
+        var pending = new Queue<int>(new[] { root });
+        while (pending.Count > 0)
+        {
+            if (!children.TryGetValue(pending.Dequeue(), out List<int>? list)) continue;
+            foreach (int child in list)
+            {
+                result.Add(child);
+                pending.Enqueue(child);
+            }
+        }
+
+        return result;
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
+}
