@@ -59,5 +59,201 @@ public class ScriptRunTests
             Assert.That(lines, Has.Some.EqualTo("args: ['--C', '0.5', 'two words']"));
             Assert.That(lines, Has.Some.StartWith("experiment: train-sklearn id: " + run.Id));
         });
+    
+    }
+
+    [Test]
+    public void Submit_ScriptExitsWithCode3_FailedWithExitCodeAndStderrTail()
+    {
+        string source = SourceWith("fail.py", "import sys\nprint('working')\nprint('bad input: row 7', file=sys.stderr)\nsys.exit(3)\n");
+
+        Run run = new Experiment(_workspace, "failing").Submit(new ScriptRunConfig(source, "fail.py"));
+        RunDetails details = run.WaitForCompletion(raiseOnError: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(details.Status, Is.EqualTo(RunStatus.Failed));
+            Assert.That(details.Error!.ExitCode, Is.EqualTo(3));
+            Assert.That(details.Error.LogTail, Is.EqualTo("bad input: row 7"));
+            Assert.That(details.Error.Message, Does.Contain("code 3").And.Contain("bad input: row 7"));
+            Assert.That(details.StatusHistory.Select(h => h.Status.ToString()),
+                Is.EqualTo(new[] { "NotStarted", "Queued", "Preparing", "Running", "Finalizing", "Failed" }));
+            Assert.That(details.StatusHistory.Select(h => h.Time), Is.Ordered);
+            Assert.That(() => run.WaitForCompletion(), Throws.TypeOf<ActivityFailedException>().With.Message.Contains("code 3"));
+        });
+    }
+
+    [Test]
+    public void Cancel_SleepingScript_LeavesNoProcessBehind()
+    {
+        string source = SourceWith("sleep.py",
+            "import os, subprocess, time\n" +
+            "child = subprocess.Popen(['sleep', '600'])\n" +
+            "open('pids.txt', 'w').write('%d %d' % (os.getpid(), child.pid))\n" +
+            "os.rename('pids.txt', 'pids.ready')\n" +
+            "time.sleep(600)\n");
+        Run run = new Experiment(_workspace, "cancel-me").Submit(new ScriptRunConfig(source, "sleep.py"));
+        string pidFile = System.IO.Path.Combine(_folder.Combine("ws"), "runs", run.Id, "working", "pids.ready");
+        SpinWait.SpinUntil(() => File.Exists(pidFile), TimeSpan.FromSeconds(60));
+        int[] pids = File.ReadAllText(pidFile).Split(' ').Select(int.Parse).ToArray();
+
+        run.Cancel();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.GetStatus(), Is.EqualTo(RunStatus.Canceled));
+            Assert.That(pids.Where(IsAlive), Is.Empty, "processes still alive after Cancel()");
+        });
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        string stat = $"/proc/{pid}/stat";
+        if (!File.Exists(stat)) return false;
+        try
+        {
+            string text = File.ReadAllText(stat);
+            return text[text.LastIndexOf(')') + 2] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [Test]
+    public void Submit_EightConcurrentRunsLogging1000MetricsEach_LoseNone()
+    {
+        string source = SourceWith("many.py",
+            "from azureml.core import Run\nrun = Run.get_context()\nfor i in range(1000):\n    run.log('value', i)\n");
+        var experiment = new Experiment(_workspace, "concurrent");
+
+        List<Run> runs = Enumerable.Range(0, 8).Select(_ => experiment.Submit(new ScriptRunConfig(source, "many.py"))).ToList();
+        foreach (Run run in runs) run.WaitForCompletion();
+
+        Assert.Multiple(() =>
+        {
+            foreach (Run run in runs)
+            {
+                Assert.That(run.GetMetrics()["value"], Is.EqualTo(Enumerable.Range(0, 1000).Select(i => (object)(long)i).ToList()), run.Id);
+            }
+
+            Assert.That(runs.Select(r => r.Number).Order(), Is.EqualTo(Enumerable.Range(1, 8).Select(i => (long)i)));
+        });
+    }
+
+    [Test]
+    public void Submit_SnapshotOverFileLimit_RefusedBeforeAnythingIsCopied()
+    {
+        SourceWith("train.py", "print('hi')\n");
+        for (int i = 0; i < 12; i++) _folder.Write($"src/data/part{i}.csv", new string('x', 1000 * (i + 1)));
+        var config = new ScriptRunConfig(_folder.Combine("src"), "train.py") { SnapshotLimits = new SnapshotLimits(MaxSizeBytes: 300 * 1024 * 1024, MaxFileCount: 10) };
+
+        Assert.That(() => new Experiment(_workspace, "too-big").Submit(config),
+            Throws.TypeOf<UserErrorException>().With.Message.Contains("13 files")
+                .And.Message.Contains("data/part11.csv").And.Message.Contains("data/ (12 files)").And.Message.Contains(".amlignore"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.Exists(_folder.Combine("ws", "snapshots")) ? Directory.GetFileSystemEntries(_folder.Combine("ws", "snapshots")) : Array.Empty<string>(), Is.Empty);
+            Assert.That(new Experiment(_workspace, "too-big").GetRuns(), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Submit_AmlIgnore_ExcludesFilesAndNeverWritesToTheSourceFolder()
+    {
+        string source = SourceWith("train.py",
+            "import os\nprint(sorted(os.listdir('.')))\nos.makedirs('outputs', exist_ok=True)\nopen('outputs/a.txt', 'w').write('x')\nopen('scratch.txt', 'w').write('y')\n");
+        _folder.Write("src/.amlignore", "data/\n*.log\n!keep.log\n");
+        _folder.Write("src/data/big.bin", "zzz");
+        _folder.Write("src/debug.log", "d");
+        _folder.Write("src/keep.log", "k");
+        string[] before = Directory.GetFileSystemEntries(source, "*", SearchOption.AllDirectories).Order().ToArray();
+
+        Run run = new Experiment(_workspace, "ignore").Submit(new ScriptRunConfig(source, "train.py"));
+        var lines = new List<string>();
+        run.WaitForCompletionAsync(lines.Add).GetAwaiter().GetResult();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Some.EqualTo("['.amlignore', 'keep.log', 'train.py']"));
+            Assert.That(Directory.GetFileSystemEntries(source, "*", SearchOption.AllDirectories).Order().ToArray(), Is.EqualTo(before));
+            Assert.That(run.GetFileNames(), Does.Contain("outputs/a.txt").And.Not.Contain("scratch.txt"));
+        });
+    }
+
+    [Test]
+    public void Submit_EnvironmentListsMissingPackages_FailsInPreparingListingThem()
+    {
+        string source = SourceWith("train.py", "print('never runs')\n");
+        var environment = new Environment("needs-missing");
+        environment.Python.CondaDependencies = new CondaDependencies();
+        environment.Python.CondaDependencies.AddCondaPackage("definitely-not-installed-pkg==1.0");
+        environment.Python.CondaDependencies.AddPipPackage("another-missing-dist>=2");
+        environment.Python.CondaDependencies.AddPipPackage("azureml-defaults");
+
+        Run run = new Experiment(_workspace, "missing").Submit(new ScriptRunConfig(source, "train.py", environment: environment));
+        RunDetails details = run.WaitForCompletion(raiseOnError: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(details.Status, Is.EqualTo(RunStatus.Failed));
+            Assert.That(details.StatusHistory.Select(h => h.Status.ToString()).TakeLast(2), Is.EqualTo(new[] { "Preparing", "Failed" }));
+            Assert.That(details.Error!.Message, Does.Contain("Missing: definitely-not-installed-pkg, another-missing-dist"));
+            Assert.That(details.Error.Message, Does.Not.Contain("azureml-defaults"));
+        });
+    }
+
+    [Test]
+    public void Submit_MaxRunDurationExceeded_FailsWithTimeout()
+    {
+        string source = SourceWith("slow.sh", "echo started\nsleep 600\n");
+
+        Run run = new Experiment(_workspace, "slow").Submit(new ScriptRunConfig(source, "slow.sh", maxRunDurationSeconds: 1));
+        RunDetails details = run.WaitForCompletion(raiseOnError: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(details.Status, Is.EqualTo(RunStatus.Failed));
+            Assert.That(details.Error!.Code, Is.EqualTo("RunTimeout"));
+            Assert.That(details.Error.Message, Does.Contain("1 seconds"));
+        });
+    }
+
+    [Test]
+    public void Submit_ShellScriptAndCommand_ArgumentsArriveIntactWithoutAShell()
+    {
+        string source = SourceWith("args.sh", "for a in \"$@\"; do echo \"<$a>\"; done\n");
+        var experiment = new Experiment(_workspace, "args");
+
+        Run script = experiment.Submit(new ScriptRunConfig(source, "args.sh", arguments: new object[] { "a b", "$HOME", "; rm -rf /", 3 }));
+        Run command = experiment.Submit(new ScriptRunConfig(source, command: new[] { "printf", "%s|", "x y", "$(id)" }));
+        var scriptLines = new List<string>();
+        var commandLines = new List<string>();
+        script.WaitForCompletionAsync(scriptLines.Add).GetAwaiter().GetResult();
+        command.WaitForCompletionAsync(commandLines.Add).GetAwaiter().GetResult();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(scriptLines, Is.SupersetOf(new[] { "<a b>", "<$HOME>", "<; rm -rf />", "<3>" }));
+            Assert.That(commandLines, Has.Some.StartsWith("x y|$(id)|"));
+        });
+    }
+
+    [Test]
+    public void Submit_UnknownScriptKindOrMissingScript_ClearErrors()
+    {
+        string source = SourceWith("model.R", "print(1)\n");
+        var experiment = new Experiment(_workspace, "errors");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => experiment.Submit(new ScriptRunConfig(source, "model.R")),
+                Throws.TypeOf<UserErrorException>().With.Message.Contains("'.r'").And.Message.Contains(".py, .cs, .sh"));
+            Assert.That(() => experiment.Submit(new ScriptRunConfig(source, "missing.py")),
+                Throws.TypeOf<UserErrorException>().With.Message.Contains("'missing.py' does not exist"));
+            Assert.That(() => experiment.Submit(new ScriptRunConfig(source, "model.R", computeTarget: "gpu-cluster")),
+                Throws.TypeOf<UserErrorException>().With.Message.Contains("'gpu-cluster'"));
+        });
     }
 }
