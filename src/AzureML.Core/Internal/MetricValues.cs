@@ -39,9 +39,14 @@ internal static class MetricValues
     }
 
     // JSON has no NaN or infinities; they are kept as their conventional names, as pandas writes them.
-    private static JsonNode DoubleToJson(double d) => double.IsFinite(d)
-        ? JsonValue.Create(d)
-        : JsonValue.Create(double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+    // A whole double keeps its ".0" so it reads back as a double, not an integer.
+    private static JsonNode DoubleToJson(double d)
+    {
+        if (!double.IsFinite(d)) return JsonValue.Create(double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+        string text = d.ToString("R", CultureInfo.InvariantCulture);
+        if (text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0) text += ".0";
+        return JsonNode.Parse(text)!;
+    }
 
     /// <summary>A stored JSON value back as a CLR value: long, double, bool, string, null, list or dictionary.</summary>
     public static object? FromJson(JsonNode? node)

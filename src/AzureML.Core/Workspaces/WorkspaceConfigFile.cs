@@ -75,12 +75,12 @@ internal sealed record WorkspaceConfigFile(
             throw new UserErrorException($"The workspace configuration file '{filePath}' must hold a JSON object, not {root.ValueKind}.");
         }
 
-        string? sub = GetString(root, "subscription_id");
-        string? rg = GetString(root, "resource_group");
-        string? ws = GetString(root, "workspace_name");
-        string? local = GetString(root, "local_path");
+        string? sub = GetString(filePath, root, "subscription_id");
+        string? rg = GetString(filePath, root, "resource_group");
+        string? ws = GetString(filePath, root, "workspace_name");
+        string? local = GetString(filePath, root, "local_path");
 
-        string? scope = GetString(root, "Scope");
+        string? scope = GetString(filePath, root, "Scope");
         if (scope is not null)
         {
             string[] parts = scope.Split('/');
@@ -106,12 +106,12 @@ internal sealed record WorkspaceConfigFile(
         return new WorkspaceConfigFile(filePath, sub, rg, ws, local);
     }
 
-    private static string? GetString(JsonElement root, string name)
+    private static string? GetString(string filePath, JsonElement root, string name)
     {
         if (!root.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw new UserErrorException($"The key '{name}' in the workspace configuration file must be a string, not {value.ValueKind}.");
+            throw new UserErrorException($"The key '{name}' in the workspace configuration file '{filePath}' must be a string, not {value.ValueKind}.");
         }
 
         string s = value.GetString()!;

@@ -1,0 +1,111 @@
+using NUnit.Framework;
+
+namespace AzureML.Core.Tests.Experiments;
+
+public class ExperimentTests
+{
+    private TestFolder _folder = null!;
+    private Workspace _workspace = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _folder = new TestFolder();
+        _workspace = Workspace.Local(_folder.Combine("ws"));
+    }
+
+    [TearDown]
+    public void TearDown() => _folder.Dispose();
+
+    [TestCase("a")]
+    [TestCase("train-sklearn")]
+    [TestCase("Heart_Failure-2")]
+    [TestCase("9lives")]
+    public void Ctor_ValidName_GetsOrCreates(string name)
+    {
+        var first = new Experiment(_workspace, name);
+        var second = new Experiment(_workspace, name);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Id, Is.EqualTo(first.Id));
+            Assert.That(_workspace.Experiments.Keys, Does.Contain(name));
+        });
+    }
+
+    [TestCase("")]
+    [TestCase("-leading-hyphen")]
+    [TestCase("_leading")]
+    [TestCase("has space")]
+    [TestCase("dots.not.allowed")]
+    [TestCase("tab\tname")]
+    public void Ctor_InvalidName_StatesTheRule(string name)
+    {
+        Assert.That(() => new Experiment(_workspace, name), Throws.TypeOf<UserErrorException>()
+            .With.Message.Contains("between 1 and 255 characters").And.Message.Contains("first character has to be alphanumeric")
+            .And.Message.Contains("No whitespace"));
+    }
+
+    [Test]
+    public void Ctor_NameLengthLimits_255AllowedAnd256Refused()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => new Experiment(_workspace, new string('a', 255)), Throws.Nothing);
+            Assert.That(() => new Experiment(_workspace, new string('a', 256)), Throws.TypeOf<UserErrorException>());
+        });
+    }
+
+    [Test]
+    public void Archive_HidesFromWorkspaceUntilReactivated()
+    {
+        var experiment = new Experiment(_workspace, "old");
+
+        experiment.Archive();
+        bool hidden = !_workspace.Experiments.ContainsKey("old");
+        experiment.Reactivate();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(hidden, Is.True);
+            Assert.That(_workspace.Experiments.ContainsKey("old"), Is.True);
+            Assert.That(experiment.ArchivedTime, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Tags_SetAndRemove_Persist()
+    {
+        var experiment = new Experiment(_workspace, "tagged");
+
+        experiment.Tag("team", "vision");
+        experiment.SetTags(new Dictionary<string, string> { ["stage"] = "dev", ["x"] = "1" });
+        experiment.RemoveTags(new[] { "x" });
+
+        Assert.That(new Experiment(_workspace, "tagged").Tags, Is.EquivalentTo(new Dictionary<string, string> { ["team"] = "vision", ["stage"] = "dev" }));
+    }
+
+    [Test]
+    public void GetRuns_FiltersByTagsPropertiesStatusAndType()
+    {
+        var experiment = new Experiment(_workspace, "runs");
+        Run a = experiment.StartLogging();
+        a.Tag("kind", "baseline");
+        a.Complete();
+        Run b = experiment.StartLogging();
+        b.Tag("kind", "candidate");
+        b.AddProperties(new Dictionary<string, string> { ["algo"] = "svc" });
+        b.Child().Complete();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(experiment.GetRuns().Select(r => r.Id), Is.EqualTo(new[] { b.Id, a.Id }));
+            Assert.That(experiment.GetRuns(tags: new Dictionary<string, string?> { ["kind"] = "baseline" }).Single().Id, Is.EqualTo(a.Id));
+            Assert.That(experiment.GetRuns(tags: new Dictionary<string, string?> { ["kind"] = null }), Has.Count.EqualTo(2));
+            Assert.That(experiment.GetRuns(properties: new Dictionary<string, string?> { ["algo"] = "svc" }).Single().Id, Is.EqualTo(b.Id));
+            Assert.That(experiment.GetRuns(status: RunStatus.Completed).Single().Id, Is.EqualTo(a.Id));
+            Assert.That(experiment.GetRuns(includeChildren: true), Has.Count.EqualTo(3));
+            Assert.That(experiment.GetRuns(type: "interactive"), Has.Count.EqualTo(2));
+        });
+    }
+}
