@@ -12,8 +12,14 @@ public sealed class DockerSection
     /// <summary>The base image; mutually exclusive with <see cref="BaseDockerfile"/>.</summary>
     public string? BaseImage { get; set; } = DefaultCpuImage;
 
-    /// <summary>A Dockerfile (its text) to build the base image from.</summary>
+    /// <summary>A Dockerfile (its text) to build the base image from; mutually exclusive with <see cref="BaseImage"/>.</summary>
     public string? BaseDockerfile { get; set; }
+
+    /// <summary>The registry <see cref="BaseImage"/> is pulled from, when it is not a public one.</summary>
+    public ContainerRegistry? BaseImageRegistry { get; set; }
+
+    /// <summary>Share the host's volumes with the container. Default <c>true</c>.</summary>
+    public bool SharedVolumes { get; set; } = true;
 
     /// <summary>Shared memory size, for example <c>2g</c>.</summary>
     public string? ShmSize { get; set; }

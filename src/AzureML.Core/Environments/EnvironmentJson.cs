@@ -1,113 +1,135 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using YamlDotNet.RepresentationModel;
 
 namespace AzureML.Core;
 
 /// <summary>
 /// Reads and writes an <see cref="Environment"/> in the <c>azureml_environment.json</c> form
-/// (camelCase: <c>name</c>, <c>version</c>, <c>environmentVariables</c>, <c>python</c>, <c>docker</c>), the
-/// form the CLI and the environment registry use.
+/// (camelCase: <c>name</c>, <c>version</c>, <c>environmentVariables</c>, <c>python</c>, <c>docker</c>,
+/// <c>inferencingStackVersion</c>), the form the CLI, the environment registry, inference configurations and
+/// the <c>environment</c> section of a <c>.runconfig</c> use. Sections it does not model (<c>spark</c>,
+/// <c>databricks</c>, <c>r</c>…) are kept as they were read.
 /// </summary>
 internal static class EnvironmentJson
 {
-    public static string Serialize(Environment environment) => ToNode(environment).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static JsonObject ToNode(Environment environment)
+    public static string Serialize(Environment environment) => ToNode(environment).ToJsonString(Indented);
+
+    public static JsonObject ToNode(Environment environment) => ToNode(environment, inlineCondaDependencies: true);
+
+    /// <summary>The definition; without inline conda dependencies when they are written to their own file.</summary>
+    public static JsonObject ToNode(Environment environment, bool inlineCondaDependencies)
     {
-        CondaDependencies? conda = environment.Python.CondaDependencies;
-        JsonObject? condaNode = null;
-        if (conda is not null)
+        PythonSection python = environment.Python;
+        DockerSection docker = environment.Docker;
+        var pythonNode = new JsonObject
         {
-            var dependencies = new JsonArray();
-            if (conda.PythonVersion is not null) dependencies.Add($"python={conda.PythonVersion}");
-            foreach (string p in conda.CondaPackages) dependencies.Add(p);
-            if (conda.PipPackages.Count > 0)
-            {
-                dependencies.Add(new JsonObject { ["pip"] = new JsonArray(conda.PipPackages.Select(p => (JsonNode?)p).ToArray()) });
-            }
+            ["userManagedDependencies"] = python.UserManagedDependencies,
+            ["interpreterPath"] = python.InterpreterPath,
+            ["condaDependenciesFile"] = python.CondaDependenciesFile,
+            ["baseCondaEnvironment"] = python.BaseCondaEnvironment,
+        };
+        if (inlineCondaDependencies) pythonNode["condaDependencies"] = python.CondaDependencies?.ToNode();
 
-            condaNode = new JsonObject
-            {
-                ["name"] = "project_environment",
-                ["channels"] = new JsonArray(conda.CondaChannels.Select(c => (JsonNode?)c).ToArray()),
-                ["dependencies"] = dependencies,
-            };
-        }
-
-        return new JsonObject
+        var registryNode = new JsonObject
+        {
+            ["address"] = docker.BaseImageRegistry?.Address,
+            ["username"] = docker.BaseImageRegistry?.Username,
+            ["password"] = docker.BaseImageRegistry?.Password,
+        };
+        var dockerNode = new JsonObject
+        {
+            ["enabled"] = docker.Enabled,
+            ["baseImage"] = docker.BaseImage,
+            ["baseDockerfile"] = docker.BaseDockerfile,
+            ["sharedVolumes"] = docker.SharedVolumes,
+            ["shmSize"] = docker.ShmSize,
+            ["arguments"] = new JsonArray(docker.Arguments.Select(a => (JsonNode?)a).ToArray()),
+            ["baseImageRegistry"] = registryNode,
+        };
+        var root = new JsonObject
         {
             ["name"] = environment.Name,
             ["version"] = environment.Version,
             ["environmentVariables"] = new JsonObject(environment.EnvironmentVariables.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-            ["python"] = new JsonObject
-            {
-                ["userManagedDependencies"] = environment.Python.UserManagedDependencies,
-                ["interpreterPath"] = environment.Python.InterpreterPath,
-                ["condaDependenciesFile"] = environment.Python.CondaDependenciesFile,
-                ["baseCondaEnvironment"] = environment.Python.BaseCondaEnvironment,
-                ["condaDependencies"] = condaNode,
-            },
-            ["docker"] = new JsonObject
-            {
-                ["enabled"] = environment.Docker.Enabled,
-                ["baseImage"] = environment.Docker.BaseImage,
-                ["baseDockerfile"] = environment.Docker.BaseDockerfile,
-                ["shmSize"] = environment.Docker.ShmSize,
-                ["arguments"] = new JsonArray(environment.Docker.Arguments.Select(a => (JsonNode?)a).ToArray()),
-            },
+            ["python"] = pythonNode,
+            ["docker"] = dockerNode,
+            ["inferencingStackVersion"] = environment.InferencingStackVersion,
         };
+
+        UnknownKeys unknown = environment.UnknownKeys;
+        unknown.WriteInto("python", pythonNode);
+        unknown.WriteInto("docker", dockerNode);
+        unknown.WriteInto("docker.baseImageRegistry", registryNode);
+        unknown.WriteInto("", root);
+        return root;
     }
 
-    public static Environment Deserialize(string json)
+    public static Environment Deserialize(string json) => Deserialize(json, "The environment definition");
+
+    /// <summary>Reads a definition; errors name <paramref name="source"/> and the line.</summary>
+    public static Environment Deserialize(string json, string source)
+        => Read(YamlSection.Root(YamlJson.Parse(json, source), source, new UnknownKeys(), "an environment definition"));
+
+    /// <summary>
+    /// Reads an environment section. <c>condaDependenciesFile</c> is kept as a name; the caller that knows the
+    /// folder resolves it.
+    /// </summary>
+    public static Environment Read(YamlSection section)
     {
-        JsonObject root = JsonNode.Parse(json)?.AsObject() ?? throw new UserErrorException("An environment definition must be a JSON object.");
-        var environment = new Environment(root["name"]?.GetValue<string>() ?? "unnamed")
+        var unknown = new UnknownKeys();
+        section = section.WithSink(unknown);
+        var environment = new Environment(section.String("name") ?? Environment.DefaultName)
         {
-            Version = root["version"]?.ToString(),
+            Version = section.String("version"),
+            InferencingStackVersion = section.String("inferencingStackVersion"),
+            UnknownKeys = unknown,
         };
+        foreach ((string key, string value) in section.StringMap("environmentVariables") ?? new()) environment.EnvironmentVariables[key] = value;
 
-        if (root["environmentVariables"] is JsonObject variables)
-        {
-            foreach ((string key, JsonNode? value) in variables) environment.EnvironmentVariables[key] = value?.ToString() ?? "";
-        }
-
-        if (root["python"] is JsonObject python)
-        {
-            environment.Python.UserManagedDependencies = python["userManagedDependencies"]?.GetValue<bool>() ?? false;
-            environment.Python.InterpreterPath = python["interpreterPath"]?.GetValue<string>() ?? "python";
-            environment.Python.CondaDependenciesFile = python["condaDependenciesFile"]?.GetValue<string>();
-            environment.Python.BaseCondaEnvironment = python["baseCondaEnvironment"]?.GetValue<string>();
-            if (python["condaDependencies"] is JsonObject conda)
-            {
-                var deps = new CondaDependencies();
-                foreach (JsonNode? channel in conda["channels"] as JsonArray ?? new JsonArray()) deps.AddChannel(channel!.GetValue<string>());
-                foreach (JsonNode? item in conda["dependencies"] as JsonArray ?? new JsonArray())
-                {
-                    if (item is JsonObject pip && pip["pip"] is JsonArray pipPackages)
-                    {
-                        foreach (JsonNode? p in pipPackages) deps.AddPipPackage(p!.GetValue<string>());
-                    }
-                    else if (item is JsonValue v)
-                    {
-                        string spec = v.GetValue<string>();
-                        if (spec.StartsWith("python=", StringComparison.Ordinal) || spec.StartsWith("python==", StringComparison.Ordinal)) deps.SetPythonVersion(spec.Split('=', StringSplitOptions.RemoveEmptyEntries)[1]);
-                        else if (spec != "python") deps.AddCondaPackage(spec);
-                    }
-                }
-
-                environment.Python.CondaDependencies = deps;
-            }
-        }
-
-        if (root["docker"] is JsonObject docker)
-        {
-            environment.Docker.Enabled = docker["enabled"]?.GetValue<bool>() ?? false;
-            environment.Docker.BaseImage = docker["baseImage"]?.GetValue<string>();
-            environment.Docker.BaseDockerfile = docker["baseDockerfile"]?.GetValue<string>();
-            environment.Docker.ShmSize = docker["shmSize"]?.GetValue<string>();
-            environment.Docker.Arguments = (docker["arguments"] as JsonArray ?? new JsonArray()).Select(a => a!.GetValue<string>()).ToList();
-        }
-
+        if (section.Section("python") is YamlSection python) ReadPython(python, environment.Python);
+        if (section.Section("docker") is YamlSection docker) ReadDocker(docker, environment.Docker);
+        section.KeepUnknown();
         return environment;
+    }
+
+    private static void ReadPython(YamlSection section, PythonSection python)
+    {
+        python.UserManagedDependencies = section.Bool("userManagedDependencies") ?? false;
+        python.InterpreterPath = section.String("interpreterPath") ?? "python";
+        python.CondaDependenciesFile = section.String("condaDependenciesFile");
+        python.BaseCondaEnvironment = section.String("baseCondaEnvironment");
+        YamlNode? inline = section.Raw("condaDependencies");
+        if (inline is not null && !(inline is YamlScalarNode scalar && YamlJson.ResolveScalar(scalar) is null))
+        {
+            python.CondaDependencies = CondaDependencies.FromYaml(inline, section.Source, section.PathOf("condaDependencies"));
+        }
+
+        section.KeepUnknown();
+    }
+
+    private static void ReadDocker(YamlSection section, DockerSection docker)
+    {
+        docker.Enabled = section.Bool("enabled") ?? false;
+        docker.BaseImage = section.String("baseImage");
+        docker.BaseDockerfile = section.String("baseDockerfile");
+        docker.SharedVolumes = section.Bool("sharedVolumes") ?? true;
+        docker.ShmSize = section.String("shmSize");
+        docker.Arguments = section.StringList("arguments") ?? new List<string>();
+        if (section.Section("baseImageRegistry") is YamlSection registry)
+        {
+            var value = new ContainerRegistry
+            {
+                Address = registry.String("address"),
+                Username = registry.String("username"),
+                Password = registry.String("password"),
+            };
+            registry.KeepUnknown();
+            if (value.Address is not null || value.Username is not null || value.Password is not null) docker.BaseImageRegistry = value;
+        }
+
+        section.KeepUnknown();
     }
 }

@@ -15,7 +15,10 @@ public sealed class PythonSection
     /// <summary>The conda/pip packages the environment needs.</summary>
     public CondaDependencies? CondaDependencies { get; set; }
 
-    /// <summary>A conda specification file the dependencies were read from (relative to the run configuration).</summary>
+    /// <summary>
+    /// The conda specification file of a run configuration, relative to its project folder. Set by
+    /// <c>RunConfiguration.Save</c> and resolved by <c>RunConfiguration.Load</c>.
+    /// </summary>
     public string? CondaDependenciesFile { get; set; }
 
     /// <summary>An existing conda environment to start from.</summary>
