@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using NUnit.Framework;
+
+namespace AzureML.Core.Tests.Samples;
+
+[Category("Integration")]
+public class QuickStartTests
+{
+    [Test]
+    public void QuickStart_RunsEndToEndOnALocalWorkspace()
+    {
+        using var folder = new TestFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder.Path,
+        };
+        foreach (string argument in new[] { "run", "--project", Path.Combine(RepositoryPaths.Root, "samples", "QuickStart"), "--", folder.Combine("ws") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(process.ExitCode, Is.EqualTo(0), output + errors.Result);
+            Assert.That(output, Does.Contain("Accuracy of SVM classifier on test set"));
+            Assert.That(output, Does.Contain("Status: Completed"));
+            Assert.That(output, Does.Contain("Kernel type: linear"));
+            Assert.That(output, Does.Match(@"Accuracy: (0\.\d+|1)"));
+            Assert.That(output, Does.Contain("outputs/model.joblib"));
+        });
+    }
+}
