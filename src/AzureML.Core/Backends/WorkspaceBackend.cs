@@ -26,6 +26,21 @@ internal abstract class WorkspaceBackend : IDisposable
     /// <summary>Starts, watches and cancels submitted runs.</summary>
     public abstract JobLauncher Jobs { get; }
 
+    /// <summary>The model registry.</summary>
+    public abstract ModelStore Models { get; }
+
+    /// <summary>Compute targets.</summary>
+    public abstract ComputeStore Compute { get; }
+
+    /// <summary>Datastores.</summary>
+    public abstract DatastoreStore Datastores { get; }
+
+    /// <summary>Datasets.</summary>
+    public abstract DatasetStore Datasets { get; }
+
+    /// <summary>Web services.</summary>
+    public abstract DeploymentStore Deployments { get; }
+
     /// <summary>A short name for messages: <c>local</c> or <c>azure</c>.</summary>
     public abstract string Kind { get; }
 

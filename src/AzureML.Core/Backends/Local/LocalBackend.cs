@@ -20,6 +20,11 @@ internal sealed class LocalBackend : WorkspaceBackend
         Artifacts = new LocalArtifactStore(this);
         Environments = new LocalEnvironmentStore(database);
         Jobs = new LocalJobLauncher(this);
+        Models = new LocalModelStore(this);
+        Compute = new LocalComputeStore(this);
+        Datastores = new LocalDatastoreStore(this);
+        Datasets = new LocalDatasetStore(this);
+        Deployments = new LocalDeploymentStore(this);
     }
 
     /// <summary>The workspace folder.</summary>
@@ -32,6 +37,11 @@ internal sealed class LocalBackend : WorkspaceBackend
     public override ArtifactStore Artifacts { get; }
     public override EnvironmentStore Environments { get; }
     public override LocalJobLauncher Jobs { get; }
+    public override LocalModelStore Models { get; }
+    public override LocalComputeStore Compute { get; }
+    public override LocalDatastoreStore Datastores { get; }
+    public override LocalDatasetStore Datasets { get; }
+    public override LocalDeploymentStore Deployments { get; }
     public override string Kind => "local";
 
     /// <summary>Opens (creating when needed) the workspace folder <paramref name="root"/>.</summary>

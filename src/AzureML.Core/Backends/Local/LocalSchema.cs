@@ -5,11 +5,14 @@ namespace AzureML.Core.Backends.Local;
 /// <c>i</c> to <c>i + 1</c>. Never edit a shipped entry; append a new one.
 /// </summary>
 /// <remarks>The Python shim (<c>azureml/_local_store.py</c>) writes the metrics, tags and properties tables directly.</remarks>
-internal static class LocalSchema
+internal static partial class LocalSchema
 {
     public static IReadOnlyList<string> Migrations { get; } = new[]
     {
-        """
+        RunTables + ModelTables + ComputeTables + DataTables + DeploymentTables,
+    };
+
+    private const string RunTables = """
         CREATE TABLE experiments (
             name TEXT PRIMARY KEY,
             id TEXT NOT NULL UNIQUE,
@@ -72,6 +75,5 @@ internal static class LocalSchema
             definition TEXT NOT NULL,
             created_utc TEXT NOT NULL,
             PRIMARY KEY (name, version));
-        """,
-    };
+        """;
 }
