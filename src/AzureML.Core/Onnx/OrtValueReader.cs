@@ -113,37 +113,31 @@ internal static unsafe class OrtValueReader
         List<IReadOnlyDictionary<string, float>>? stringMaps = null;
         for (int i = 0; i < (int)count; i++)
         {
-            IntPtr map = IntPtr.Zero, keys = IntPtr.Zero, values = IntPtr.Zero;
-            try
+            IntPtr map, keys, values;
+            api.Check(api.GetValue(sequence, i, runtime.Allocator, &map));
+            using var ownedMap = new OrtValueHandle(api, map);
+            int kind;
+            api.Check(api.GetValueType(map, &kind));
+            if ((OnnxValueKind)kind != OnnxValueKind.Map)
+                throw Unsupported(output, "a sequence of " + ((OnnxValueKind)kind).ToString().ToLowerInvariant() + " values");
+            // A map value holds two tensors: index 0 the keys, index 1 the values.
+            api.Check(api.GetValue(map, 0, runtime.Allocator, &keys));
+            using var ownedKeys = new OrtValueHandle(api, keys);
+            api.Check(api.GetValue(map, 1, runtime.Allocator, &values));
+            using var ownedValues = new OrtValueHandle(api, values);
+            OnnxTensor keyTensor = ReadTensor(api, keys, output.Name);
+            if (ReadTensor(api, values, output.Name).Data is not float[] probabilities)
+                throw Unsupported(output, "a sequence of maps whose values are not float");
+            switch (keyTensor.Data)
             {
-                api.Check(api.GetValue(sequence, i, runtime.Allocator, &map));
-                int kind;
-                api.Check(api.GetValueType(map, &kind));
-                if ((OnnxValueKind)kind != OnnxValueKind.Map)
-                    throw Unsupported(output, "a sequence of " + ((OnnxValueKind)kind).ToString().ToLowerInvariant() + " values");
-                // A map value holds two tensors: index 0 the keys, index 1 the values.
-                api.Check(api.GetValue(map, 0, runtime.Allocator, &keys));
-                api.Check(api.GetValue(map, 1, runtime.Allocator, &values));
-                OnnxTensor keyTensor = ReadTensor(api, keys, output.Name);
-                if (ReadTensor(api, values, output.Name).Data is not float[] probabilities)
-                    throw Unsupported(output, "a sequence of maps whose values are not float");
-                switch (keyTensor.Data)
-                {
-                    case long[] int64Keys:
-                        (int64Maps ??= new List<IReadOnlyDictionary<long, float>>((int)count)).Add(Zip(int64Keys, probabilities));
-                        break;
-                    case string[] stringKeys:
-                        (stringMaps ??= new List<IReadOnlyDictionary<string, float>>((int)count)).Add(Zip(stringKeys, probabilities));
-                        break;
-                    default:
-                        throw Unsupported(output, "a sequence of maps whose keys are neither int64 nor string");
-                }
-            }
-            finally
-            {
-                if (values != IntPtr.Zero) api.ReleaseValue(values);
-                if (keys != IntPtr.Zero) api.ReleaseValue(keys);
-                if (map != IntPtr.Zero) api.ReleaseValue(map);
+                case long[] int64Keys:
+                    (int64Maps ??= new List<IReadOnlyDictionary<long, float>>((int)count)).Add(Zip(int64Keys, probabilities));
+                    break;
+                case string[] stringKeys:
+                    (stringMaps ??= new List<IReadOnlyDictionary<string, float>>((int)count)).Add(Zip(stringKeys, probabilities));
+                    break;
+                default:
+                    throw Unsupported(output, "a sequence of maps whose keys are neither int64 nor string");
             }
         }
 
