@@ -59,11 +59,7 @@ internal static class EnvironmentJson
             ["inferencingStackVersion"] = environment.InferencingStackVersion,
         };
 
-        UnknownKeys unknown = environment.UnknownKeys;
-        unknown.WriteInto("python", pythonNode);
-        unknown.WriteInto("docker", dockerNode);
-        unknown.WriteInto("docker.baseImageRegistry", registryNode);
-        unknown.WriteInto("", root);
+        environment.UnknownKeys.WriteInto(root);
         return root;
     }
 

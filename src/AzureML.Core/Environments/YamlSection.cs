@@ -151,20 +151,36 @@ internal sealed class YamlSection
         YamlNode? node = Raw(key);
         if (node is null || IsNull(node)) return null;
         return node is YamlMappingNode mapping
-            ? new YamlSection(mapping, Source, Join(KeyPath, key), _unknown, Join(_sinkPath, key))
+            ? new YamlSection(mapping, Source, Join(KeyPath, key), _unknown, _sinkPath.Length == 0 ? key : $"{_sinkPath}{UnknownKeys.Separator}{key}")
             : throw Error(node, key, "must be a section (a mapping of keys to values)");
     }
 
-    /// <summary>A mapping of names to sections, such as <c>data</c>; empty when absent.</summary>
-    public IEnumerable<(string Name, YamlSection Section)> NamedSections(string key)
+    /// <summary>
+    /// Reads a nested section with <paramref name="reader"/> and keeps the keys it did not read; <c>null</c>
+    /// when absent or empty.
+    /// </summary>
+    public T? Read<T>(string key, Func<YamlSection, T> reader)
     {
+        YamlSection? section = Section(key);
+        if (section is null) return default;
+        T value = reader(section);
+        section.KeepUnknown();
+        return value;
+    }
+
+    /// <summary>Reads a mapping of names to sections, such as <c>data</c>; empty when absent.</summary>
+    public Dictionary<string, T> ReadMap<T>(string key, Func<YamlSection, T> reader) where T : class
+    {
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
         YamlSection? parent = Section(key);
-        if (parent is null) yield break;
+        if (parent is null) return map;
         foreach (string name in parent.Keys.ToList())
         {
-            YamlSection? child = parent.Section(name);
-            if (child is not null) yield return (name, child);
+            T? value = parent.Read(name, reader);
+            if (value is not null) map[name] = value;
         }
+
+        return map;
     }
 
     /// <summary>Sends every key not read so far to the unknown-key sink.</summary>
