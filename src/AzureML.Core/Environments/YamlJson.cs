@@ -59,7 +59,7 @@ internal static class YamlJson
     public static JsonNode? ToJson(YamlNode node) => node switch
     {
         YamlMappingNode mapping => new JsonObject(mapping.Children.Select(kv =>
-            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? "", ToJson(kv.Value)))),
+            KeyValuePair.Create(KeyText(kv.Key), ToJson(kv.Value)))),
         YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(ToJson).ToArray()),
         YamlScalarNode scalar => ResolveScalar(scalar) switch
         {
@@ -71,6 +71,9 @@ internal static class YamlJson
         },
         _ => null,
     };
+
+    /// <summary>The text of a mapping key; complex keys, which these formats never use, as YamlDotNet prints them.</summary>
+    public static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
 
     /// <summary>
     /// The value of a scalar: <c>null</c>, <see cref="bool"/>, <see cref="long"/>, <see cref="double"/> or

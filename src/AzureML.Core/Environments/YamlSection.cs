@@ -32,7 +32,7 @@ internal sealed class YamlSection
     public string KeyPath { get; }
 
     /// <summary>The keys present, in document order.</summary>
-    public IEnumerable<string> Keys => _node.Children.Keys.Select(KeyText);
+    public IEnumerable<string> Keys => _node.Children.Keys.Select(YamlJson.KeyText);
 
     /// <summary>Reads a document root, which must be a mapping.</summary>
     public static YamlSection Root(YamlNode? root, string source, UnknownKeys unknown, string what)
@@ -138,8 +138,8 @@ internal sealed class YamlSection
         if (node is not YamlMappingNode mapping) throw Error(node, key, "must be a mapping of names to values");
         foreach ((YamlNode name, YamlNode value) in mapping.Children)
         {
-            if (value is not YamlScalarNode scalar) throw Error(value, $"{key}.{KeyText(name)}", "must be a single value (text or number)");
-            map[KeyText(name)] = scalar.Value ?? "";
+            if (value is not YamlScalarNode scalar) throw Error(value, $"{key}.{YamlJson.KeyText(name)}", "must be a single value (text or number)");
+            map[YamlJson.KeyText(name)] = scalar.Value ?? "";
         }
 
         return map;
@@ -188,7 +188,7 @@ internal sealed class YamlSection
     {
         foreach ((YamlNode key, YamlNode value) in _node.Children)
         {
-            string name = KeyText(key);
+            string name = YamlJson.KeyText(key);
             if (_read.Add(name)) _unknown.Add(_sinkPath, name, YamlJson.ToJson(value));
         }
     }
@@ -201,8 +201,6 @@ internal sealed class YamlSection
         => _node.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
 
     private static bool IsNull(YamlNode node) => node is YamlScalarNode scalar && YamlJson.ResolveScalar(scalar) is null;
-
-    private static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
