@@ -97,8 +97,7 @@ internal static class EnvironmentJson
         python.InterpreterPath = section.String("interpreterPath") ?? "python";
         python.CondaDependenciesFile = section.String("condaDependenciesFile");
         python.BaseCondaEnvironment = section.String("baseCondaEnvironment");
-        YamlNode? inline = section.Raw("condaDependencies");
-        if (inline is not null && !(inline is YamlScalarNode scalar && YamlJson.ResolveScalar(scalar) is null))
+        if (section.NonEmpty("condaDependencies") is YamlNode inline)
         {
             python.CondaDependencies = CondaDependencies.FromYaml(inline, section.Source, section.PathOf("condaDependencies"));
         }

@@ -57,19 +57,26 @@ internal sealed class YamlSection
         return node;
     }
 
+    /// <summary>The node of a key, marking it read; <c>null</c> when absent or empty.</summary>
+    public YamlNode? NonEmpty(string key)
+    {
+        YamlNode? node = Raw(key);
+        return node is null || IsNull(node) ? null : node;
+    }
+
     /// <summary>A scalar as text; <c>null</c> when absent or empty. Numbers and booleans are given as written.</summary>
     public string? String(string key)
     {
-        YamlNode? node = Raw(key);
-        if (node is null || IsNull(node)) return null;
+        YamlNode? node = NonEmpty(key);
+        if (node is null) return null;
         return node is YamlScalarNode scalar ? scalar.Value : throw Error(node, key, "must be a single value (text)");
     }
 
     /// <summary>A boolean (<c>true</c>/<c>false</c>, any case); <c>null</c> when absent or empty.</summary>
     public bool? Bool(string key)
     {
-        YamlNode? node = Raw(key);
-        if (node is null || IsNull(node)) return null;
+        YamlNode? node = NonEmpty(key);
+        if (node is null) return null;
         if (node is YamlScalarNode scalar && bool.TryParse(scalar.Value, out bool value)) return value;
         throw Error(node, key, "must be true or false");
     }
@@ -77,8 +84,8 @@ internal sealed class YamlSection
     /// <summary>A whole number; <c>null</c> when absent or empty.</summary>
     public long? Long(string key, long min = long.MinValue)
     {
-        YamlNode? node = Raw(key);
-        if (node is null || IsNull(node)) return null;
+        YamlNode? node = NonEmpty(key);
+        if (node is null) return null;
         if (node is YamlScalarNode scalar && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) && value >= min)
         {
             return value;
@@ -148,8 +155,8 @@ internal sealed class YamlSection
     /// <summary>A nested section; <c>null</c> when absent or empty.</summary>
     public YamlSection? Section(string key)
     {
-        YamlNode? node = Raw(key);
-        if (node is null || IsNull(node)) return null;
+        YamlNode? node = NonEmpty(key);
+        if (node is null) return null;
         return node is YamlMappingNode mapping
             ? new YamlSection(mapping, Source, Join(KeyPath, key), _unknown, _sinkPath.Length == 0 ? key : $"{_sinkPath}{UnknownKeys.Separator}{key}")
             : throw Error(node, key, "must be a section (a mapping of keys to values)");

@@ -80,7 +80,7 @@ public partial class RunConfiguration
         Argument.NotNullOrEmpty(path, nameof(path));
         string file = FindFile(Path.GetFullPath(path), name);
         string source = $"Run configuration '{file}'";
-        RunConfiguration configuration = RunConfigurationYaml.Read(YamlJson.Parse(File.ReadAllText(file), source), source);
+        RunConfiguration configuration = RunConfigurationYaml.Read(YamlJson.Parse(File.ReadAllText(file), source), source, Path.GetDirectoryName(file)!);
         configuration.ReadCondaFile(file, source);
         return configuration;
     }

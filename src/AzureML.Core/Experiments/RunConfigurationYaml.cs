@@ -12,13 +12,16 @@ internal static class RunConfigurationYaml
 {
     private static readonly string[] LegacyKeys = ["ArgumentVector", "Target", "Framework", "CondaDependenciesFile", "TrackedRun", "EnvironmentVariables"];
 
-    /// <summary>Reads a document; <c>condaDependenciesFile</c> is left for the caller, who knows the folder, to resolve.</summary>
-    public static RunConfiguration Read(YamlNode? root, string source)
+    /// <summary>
+    /// Reads a document; <c>condaDependenciesFile</c> is left for the caller, who knows the folder, to resolve.
+    /// A legacy document also takes the settings of its target's <c>&lt;target&gt;.compute</c> file in <paramref name="folder"/>.
+    /// </summary>
+    public static RunConfiguration Read(YamlNode? root, string source, string folder)
     {
         var unknown = new UnknownKeys();
         YamlSection section = YamlSection.Root(root, source, unknown, "a run configuration");
         RunConfiguration configuration = section.Keys.Any(k => LegacyKeys.Contains(k, StringComparer.Ordinal)) && !section.Has("script")
-            ? ReadLegacy(section, unknown)
+            ? ReadLegacy(section, unknown, folder)
             : ReadCurrent(section, unknown);
         section.KeepUnknown();
         return configuration;
@@ -56,7 +59,7 @@ internal static class RunConfigurationYaml
             ? line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList()
             : s.StringList("command");
 
-    private static RunConfiguration ReadLegacy(YamlSection s, UnknownKeys unknown)
+    private static RunConfiguration ReadLegacy(YamlSection s, UnknownKeys unknown, string folder)
     {
         List<object> vector = s.Values("ArgumentVector") ?? [];
         // The first entry is the script; "$file" stands for the script named at submission.
@@ -70,7 +73,26 @@ internal static class RunConfigurationYaml
         };
         configuration.Environment.Python.CondaDependenciesFile = s.String("CondaDependenciesFile");
         foreach ((string key, string value) in s.StringMap("EnvironmentVariables") ?? new()) configuration.Environment.EnvironmentVariables[key] = value;
+        string computeFile = Path.Combine(folder, configuration.Target + ".compute");
+        if (File.Exists(computeFile)) ReadLegacyCompute(computeFile, configuration);
         return configuration;
+    }
+
+    // Legacy projects kept the container and interpreter settings of each target in <target>.compute.
+    private static void ReadLegacyCompute(string file, RunConfiguration configuration)
+    {
+        string source = $"Compute file '{file}'";
+        YamlSection compute = YamlSection.Root(YamlJson.Parse(File.ReadAllText(file), source), source, new UnknownKeys(), "a compute definition");
+        Environment environment = configuration.Environment;
+        string? type = compute.String("type");
+        environment.Docker.Enabled = type is not null && type.Contains("docker", StringComparison.OrdinalIgnoreCase);
+        environment.Docker.BaseImage = compute.String("baseDockerImage") ?? environment.Docker.BaseImage;
+        environment.Docker.SharedVolumes = compute.Bool("sharedVolumes") ?? environment.Docker.SharedVolumes;
+        environment.Python.InterpreterPath = compute.String("pythonLocation") ?? environment.Python.InterpreterPath;
+        environment.Python.UserManagedDependencies = compute.Bool("userManagedEnvironment") ?? false;
+        configuration.Hdi.YarnDeployMode = compute.Choice("yarnDeployMode", HdiConfiguration.DeployModes) ?? configuration.Hdi.YarnDeployMode;
+        configuration.NodeCount = compute.Int("nodeCount", min: 1) ?? configuration.NodeCount;
+        configuration.Priority = compute.Int("priority");
     }
 
     /// <summary>

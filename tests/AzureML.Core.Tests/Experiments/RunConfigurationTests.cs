@@ -329,6 +329,26 @@ public class RunConfigurationTests
     }
 
     [Test]
+    public void Load_LegacyFileWithComputeFile_ReadsTargetSettings()
+    {
+        using var folder = new TestFolder();
+        Fixtures.CopyTo(folder, "runconfig", "legacy.runconfig", "aml_config/legacy.runconfig");
+        Fixtures.CopyTo(folder, "runconfig", "local.compute", "aml_config/local.compute");
+
+        RunConfiguration config = RunConfiguration.Load(folder.Path, "legacy");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(config.Environment.Docker.Enabled, Is.True);
+            Assert.That(config.Environment.Docker.BaseImage, Is.EqualTo("continuumio/miniconda3"));
+            Assert.That(config.Environment.Docker.SharedVolumes, Is.False);
+            Assert.That(config.Environment.Python.InterpreterPath, Is.EqualTo("/opt/conda/bin/python"));
+            Assert.That(config.Environment.Python.UserManagedDependencies, Is.True);
+            Assert.That(config.NodeCount, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public void Save_FileWithUnknownKeys_WritesThemBack()
     {
         using var folder = new TestFolder();
