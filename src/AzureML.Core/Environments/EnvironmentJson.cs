@@ -108,7 +108,8 @@ internal static class EnvironmentJson
     private static void ReadDocker(YamlSection section, DockerSection docker)
     {
         docker.Enabled = section.Bool("enabled") ?? false;
-        docker.BaseImage = section.String("baseImage");
+        // A hand-written section without the key keeps the default image; an explicit empty value clears it.
+        docker.BaseImage = section.Has("baseImage") ? section.String("baseImage") : docker.BaseImage;
         docker.BaseDockerfile = section.String("baseDockerfile");
         docker.SharedVolumes = section.Bool("sharedVolumes") ?? true;
         docker.ShmSize = section.String("shmSize");
