@@ -225,12 +225,6 @@ public sealed class CondaDependencies
     /// <summary>The specification as a JSON object (the <c>condaDependencies</c> value of an environment definition).</summary>
     internal JsonObject ToNode() => (JsonObject)_document.DeepClone();
 
-    /// <summary>A copy that shares nothing with this one.</summary>
-    internal CondaDependencies Clone() => new(ToNode());
-
-    /// <summary>Parses conda YAML text; errors name <paramref name="source"/> and the line.</summary>
-    internal static CondaDependencies Parse(string text, string source) => new(Validate(YamlJson.Parse(text, source), source, keyPrefix: ""));
-
     /// <summary>Reads an inline specification (a <c>condaDependencies</c> value of a run configuration or definition).</summary>
     internal static CondaDependencies FromYaml(YamlNode node, string source, string keyPath) => new(Validate(node, source, keyPath + "."));
 
@@ -244,7 +238,7 @@ public sealed class CondaDependencies
 
         foreach ((YamlNode keyNode, YamlNode value) in mapping.Children)
         {
-            string key = ((YamlScalarNode)keyNode).Value ?? "";
+            string key = YamlJson.KeyText(keyNode);
             if (key == ChannelsKey) RequireScalars(value, source, keyPrefix + key);
             if (key != DependenciesKey || IsEmpty(value)) continue;
             if (value is not YamlSequenceNode dependencies)

@@ -9,15 +9,17 @@ internal static class CuratedEnvironments
     /// <summary>The version curated environments report.</summary>
     public const string Version = "1";
 
+    private const string Pin = CondaDependencies.PinnedSdkVersion;
+
     private static readonly (string Name, string[] Conda, string[] Pip)[] Definitions =
     [
-        ("AzureML-Minimal", [], ["azureml-core~=1.60.0", "azureml-defaults~=1.60.0"]),
+        ("AzureML-Minimal", [], ["azureml-core~=" + Pin, "azureml-defaults~=" + Pin]),
         ("AzureML-Tutorial",
             ["scikit-learn=0.24.2", "pandas=1.3.5", "numpy=1.21.6", "joblib=1.1.0", "matplotlib=3.5.3", "scipy=1.7.3"],
-            ["azureml-core~=1.60.0", "azureml-defaults~=1.60.0", "azureml-widgets~=1.60.0", "azureml-dataset-runtime~=1.60.0"]),
+            ["azureml-core~=" + Pin, "azureml-defaults~=" + Pin, "azureml-widgets~=" + Pin, "azureml-dataset-runtime~=" + Pin]),
         ("AzureML-sklearn-1.0",
             ["scikit-learn=1.0.2", "pandas=1.3.5", "numpy=1.21.6", "joblib=1.1.0", "scipy=1.7.3"],
-            ["azureml-core~=1.60.0", "azureml-defaults~=1.60.0", "azureml-mlflow~=1.60.0", "mlflow-skinny==2.3.2"]),
+            ["azureml-core~=" + Pin, "azureml-defaults~=" + Pin, "azureml-mlflow~=" + Pin, "mlflow-skinny==2.3.2"]),
     ];
 
     /// <summary>The curated names.</summary>

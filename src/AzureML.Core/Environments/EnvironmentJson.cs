@@ -59,11 +59,7 @@ internal static class EnvironmentJson
             ["inferencingStackVersion"] = environment.InferencingStackVersion,
         };
 
-        UnknownKeys unknown = environment.UnknownKeys;
-        unknown.WriteInto("python", pythonNode);
-        unknown.WriteInto("docker", dockerNode);
-        unknown.WriteInto("docker.baseImageRegistry", registryNode);
-        unknown.WriteInto("", root);
+        environment.UnknownKeys.WriteInto(root);
         return root;
     }
 
@@ -101,8 +97,7 @@ internal static class EnvironmentJson
         python.InterpreterPath = section.String("interpreterPath") ?? "python";
         python.CondaDependenciesFile = section.String("condaDependenciesFile");
         python.BaseCondaEnvironment = section.String("baseCondaEnvironment");
-        YamlNode? inline = section.Raw("condaDependencies");
-        if (inline is not null && !(inline is YamlScalarNode scalar && YamlJson.ResolveScalar(scalar) is null))
+        if (section.NonEmpty("condaDependencies") is YamlNode inline)
         {
             python.CondaDependencies = CondaDependencies.FromYaml(inline, section.Source, section.PathOf("condaDependencies"));
         }
@@ -113,7 +108,8 @@ internal static class EnvironmentJson
     private static void ReadDocker(YamlSection section, DockerSection docker)
     {
         docker.Enabled = section.Bool("enabled") ?? false;
-        docker.BaseImage = section.String("baseImage");
+        // A hand-written section without the key keeps the default image; an explicit empty value clears it.
+        docker.BaseImage = section.Has("baseImage") ? section.String("baseImage") : docker.BaseImage;
         docker.BaseDockerfile = section.String("baseDockerfile");
         docker.SharedVolumes = section.Bool("sharedVolumes") ?? true;
         docker.ShmSize = section.String("shmSize");

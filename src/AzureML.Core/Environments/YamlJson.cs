@@ -32,18 +32,34 @@ internal static class YamlJson
         }
         catch (InvalidOperationException ex)
         {
-            // The scanner reports some malformed flow collections this way, without a position.
-            throw new UserErrorException($"{source}: not valid YAML ({ex.Message}). Check the brackets and quotes.", ex);
+            // The scanner reports some unclosed flow collections this way, without a position.
+            throw new UserErrorException($"{source}, line {LastGoodLine(text)}: not valid YAML after this line; check for an unclosed '[', '{{' or quote.", ex);
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    private static long LastGoodLine(string text)
+    {
+        var scanner = new Scanner(new StringReader(text));
+        long line = 1;
+        try
+        {
+            while (scanner.MoveNext()) line = scanner.Current!.End.Line;
+        }
+        catch (Exception ex) when (ex is YamlException or InvalidOperationException)
+        {
+            // Scanning stops where the text stops being YAML; the last token read is the best position known.
+        }
+
+        return line;
     }
 
     /// <summary>A YAML node as JSON; plain scalars are resolved with the YAML 1.2 core schema.</summary>
     public static JsonNode? ToJson(YamlNode node) => node switch
     {
         YamlMappingNode mapping => new JsonObject(mapping.Children.Select(kv =>
-            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? "", ToJson(kv.Value)))),
+            KeyValuePair.Create(KeyText(kv.Key), ToJson(kv.Value)))),
         YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(ToJson).ToArray()),
         YamlScalarNode scalar => ResolveScalar(scalar) switch
         {
@@ -55,6 +71,9 @@ internal static class YamlJson
         },
         _ => null,
     };
+
+    /// <summary>The text of a mapping key; complex keys, which these formats never use, as YamlDotNet prints them.</summary>
+    public static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
 
     /// <summary>
     /// The value of a scalar: <c>null</c>, <see cref="bool"/>, <see cref="long"/>, <see cref="double"/> or
@@ -69,8 +88,10 @@ internal static class YamlJson
         var stream = new YamlStream(new YamlDocument(ToYaml(root)));
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         stream.Save(writer, assignAnchors: false);
+        // The emitter leaves a space after keys of empty values and ends with a document marker; azureml-core
+        // writes neither.
         IEnumerable<string> lines = writer.ToString().Split('\n')
-            .Select(line => line.TrimEnd())
+            .Select(line => line.EndsWith(": ", StringComparison.Ordinal) || line.EndsWith("- ", StringComparison.Ordinal) ? line.TrimEnd() : line)
             .Where(line => line != "...");
         return string.Join("\n", lines).TrimEnd() + "\n";
     }
@@ -99,8 +120,13 @@ internal static class YamlJson
     }
 
     // A string that a reader would take for null, a boolean or a number is quoted so it stays a string.
-    private static YamlScalarNode StringScalar(string text)
-        => new(text) { Style = ResolvePlain(text) is string && text.Trim() == text ? ScalarStyle.Any : ScalarStyle.SingleQuoted };
+    // Multi-line text such as a Dockerfile reads best, and round-trips exactly, as a literal block.
+    private static YamlScalarNode StringScalar(string text) => new(text)
+    {
+        Style = text.Contains('\n') ? ScalarStyle.Literal
+            : ResolvePlain(text) is string && text.Trim() == text ? ScalarStyle.Any
+            : ScalarStyle.SingleQuoted,
+    };
 
     private static object? ResolvePlain(string text)
     {

@@ -32,7 +32,7 @@ internal sealed class YamlSection
     public string KeyPath { get; }
 
     /// <summary>The keys present, in document order.</summary>
-    public IEnumerable<string> Keys => _node.Children.Keys.Select(KeyText);
+    public IEnumerable<string> Keys => _node.Children.Keys.Select(YamlJson.KeyText);
 
     /// <summary>Reads a document root, which must be a mapping.</summary>
     public static YamlSection Root(YamlNode? root, string source, UnknownKeys unknown, string what)
@@ -57,19 +57,26 @@ internal sealed class YamlSection
         return node;
     }
 
+    /// <summary>The node of a key, marking it read; <c>null</c> when absent or empty.</summary>
+    public YamlNode? NonEmpty(string key)
+    {
+        YamlNode? node = Raw(key);
+        return node is null || IsNull(node) ? null : node;
+    }
+
     /// <summary>A scalar as text; <c>null</c> when absent or empty. Numbers and booleans are given as written.</summary>
     public string? String(string key)
     {
-        YamlNode? node = Raw(key);
-        if (node is null || IsNull(node)) return null;
+        YamlNode? node = NonEmpty(key);
+        if (node is null) return null;
         return node is YamlScalarNode scalar ? scalar.Value : throw Error(node, key, "must be a single value (text)");
     }
 
     /// <summary>A boolean (<c>true</c>/<c>false</c>, any case); <c>null</c> when absent or empty.</summary>
     public bool? Bool(string key)
     {
-        YamlNode? node = Raw(key);
-        if (node is null || IsNull(node)) return null;
+        YamlNode? node = NonEmpty(key);
+        if (node is null) return null;
         if (node is YamlScalarNode scalar && bool.TryParse(scalar.Value, out bool value)) return value;
         throw Error(node, key, "must be true or false");
     }
@@ -77,8 +84,8 @@ internal sealed class YamlSection
     /// <summary>A whole number; <c>null</c> when absent or empty.</summary>
     public long? Long(string key, long min = long.MinValue)
     {
-        YamlNode? node = Raw(key);
-        if (node is null || IsNull(node)) return null;
+        YamlNode? node = NonEmpty(key);
+        if (node is null) return null;
         if (node is YamlScalarNode scalar && long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) && value >= min)
         {
             return value;
@@ -138,8 +145,8 @@ internal sealed class YamlSection
         if (node is not YamlMappingNode mapping) throw Error(node, key, "must be a mapping of names to values");
         foreach ((YamlNode name, YamlNode value) in mapping.Children)
         {
-            if (value is not YamlScalarNode scalar) throw Error(value, $"{key}.{KeyText(name)}", "must be a single value (text or number)");
-            map[KeyText(name)] = scalar.Value ?? "";
+            if (value is not YamlScalarNode scalar) throw Error(value, $"{key}.{YamlJson.KeyText(name)}", "must be a single value (text or number)");
+            map[YamlJson.KeyText(name)] = scalar.Value ?? "";
         }
 
         return map;
@@ -148,23 +155,39 @@ internal sealed class YamlSection
     /// <summary>A nested section; <c>null</c> when absent or empty.</summary>
     public YamlSection? Section(string key)
     {
-        YamlNode? node = Raw(key);
-        if (node is null || IsNull(node)) return null;
+        YamlNode? node = NonEmpty(key);
+        if (node is null) return null;
         return node is YamlMappingNode mapping
-            ? new YamlSection(mapping, Source, Join(KeyPath, key), _unknown, Join(_sinkPath, key))
+            ? new YamlSection(mapping, Source, Join(KeyPath, key), _unknown, _sinkPath.Length == 0 ? key : $"{_sinkPath}{UnknownKeys.Separator}{key}")
             : throw Error(node, key, "must be a section (a mapping of keys to values)");
     }
 
-    /// <summary>A mapping of names to sections, such as <c>data</c>; empty when absent.</summary>
-    public IEnumerable<(string Name, YamlSection Section)> NamedSections(string key)
+    /// <summary>
+    /// Reads a nested section with <paramref name="reader"/> and keeps the keys it did not read; <c>null</c>
+    /// when absent or empty.
+    /// </summary>
+    public T? Read<T>(string key, Func<YamlSection, T> reader)
     {
+        YamlSection? section = Section(key);
+        if (section is null) return default;
+        T value = reader(section);
+        section.KeepUnknown();
+        return value;
+    }
+
+    /// <summary>Reads a mapping of names to sections, such as <c>data</c>; empty when absent.</summary>
+    public Dictionary<string, T> ReadMap<T>(string key, Func<YamlSection, T> reader) where T : class
+    {
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
         YamlSection? parent = Section(key);
-        if (parent is null) yield break;
+        if (parent is null) return map;
         foreach (string name in parent.Keys.ToList())
         {
-            YamlSection? child = parent.Section(name);
-            if (child is not null) yield return (name, child);
+            T? value = parent.Read(name, reader);
+            if (value is not null) map[name] = value;
         }
+
+        return map;
     }
 
     /// <summary>Sends every key not read so far to the unknown-key sink.</summary>
@@ -172,7 +195,7 @@ internal sealed class YamlSection
     {
         foreach ((YamlNode key, YamlNode value) in _node.Children)
         {
-            string name = KeyText(key);
+            string name = YamlJson.KeyText(key);
             if (_read.Add(name)) _unknown.Add(_sinkPath, name, YamlJson.ToJson(value));
         }
     }
@@ -185,8 +208,6 @@ internal sealed class YamlSection
         => _node.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? value) ? value : null;
 
     private static bool IsNull(YamlNode node) => node is YamlScalarNode scalar && YamlJson.ResolveScalar(scalar) is null;
-
-    private static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
