@@ -100,7 +100,7 @@ public abstract class DataFrameColumn
     /// <param name="name">The column name.</param>
     /// <param name="values">The values; null marks a missing value.</param>
     public static DataFrameColumn OfString(string name, IEnumerable<string?> values)
-        => new StringDataFrameColumn(name, Argument.NotNull(values, nameof(values)).ToArray());
+        => StringDataFrameColumn.From(name, Argument.NotNull(values, nameof(values)));
 
     /// <summary>Describes the column, e.g. <c>age (Float, 299 rows)</c>.</summary>
     public override string ToString() => $"{Name} ({DataType}, {Length} rows)";

@@ -4,10 +4,10 @@ namespace AzureML.Core.Data;
 /// <typeparam name="T">The stored value type.</typeparam>
 internal sealed class ValueDataFrameColumn<T> : DataFrameColumn where T : struct
 {
-    private readonly T[] values;
+    private readonly ChunkedArray<T> values;
     private readonly NullMask? nulls;
 
-    public ValueDataFrameColumn(string name, DataFrameColumnType dataType, T[] values, NullMask? nulls)
+    public ValueDataFrameColumn(string name, DataFrameColumnType dataType, ChunkedArray<T> values, NullMask? nulls)
         : base(name, dataType, values.Length)
     {
         this.values = values;
@@ -27,8 +27,7 @@ internal sealed class ValueDataFrameColumn<T> : DataFrameColumn where T : struct
             if (value is { } present) builder.Append(present);
             else builder.AppendNull();
         }
-        NullMask? nulls = builder.BuildNulls();
-        return new ValueDataFrameColumn<T>(name, dataType, builder.MoveToArray(), nulls);
+        return new ValueDataFrameColumn<T>(name, dataType, builder.Build(), builder.BuildNulls());
     }
 
     public override bool IsNull(int row)
@@ -43,13 +42,14 @@ internal sealed class ValueDataFrameColumn<T> : DataFrameColumn where T : struct
         return values[row];
     }
 
-    internal override DataFrameColumn Slice(int start, int count)
-        => new ValueDataFrameColumn<T>(Name, DataType, values.AsSpan(start, count).ToArray(), nulls?.Select(count, i => start + i));
+    internal override DataFrameColumn Slice(int start, int count) => Select(count, i => start + i);
 
-    internal override DataFrameColumn Gather(int[] rows)
+    internal override DataFrameColumn Gather(int[] rows) => Select(rows.Length, i => rows[i]);
+
+    private ValueDataFrameColumn<T> Select(int count, Func<int, int> sourceRow)
     {
-        var gathered = new T[rows.Length];
-        for (int i = 0; i < rows.Length; i++) gathered[i] = values[rows[i]];
-        return new ValueDataFrameColumn<T>(Name, DataType, gathered, nulls?.Select(rows.Length, i => rows[i]));
+        var builder = new ColumnValuesBuilder<T>();
+        for (int i = 0; i < count; i++) builder.Append(values[sourceRow(i)]);
+        return new ValueDataFrameColumn<T>(Name, DataType, builder.Build(), nulls?.Select(count, sourceRow));
     }
 }

@@ -67,11 +67,7 @@ internal sealed class DelimitedTableBuilder
     {
         var built = new List<DataFrameColumn>(columns.Length + 1);
         if (options.IncludePath) built.Add(BuildPathColumn());
-        for (int c = 0; c < columns.Length; c++)
-        {
-            built.Add(columns[c].Build(names[c]));
-            columns[c] = null!; // releases the builder's buffers before the next column is copied
-        }
+        for (int c = 0; c < columns.Length; c++) built.Add(columns[c].Build(names[c]));
         return new DataFrame(built);
     }
 
@@ -88,13 +84,13 @@ internal sealed class DelimitedTableBuilder
 
     private DataFrameColumn BuildPathColumn()
     {
-        var paths = new string?[rowCount];
         int start = 0;
-        foreach ((string name, int endRow) in files)
+        IEnumerable<string?> paths = files.SelectMany(file =>
         {
-            paths.AsSpan(start, endRow - start).Fill(name);
-            start = endRow;
-        }
-        return new StringDataFrameColumn(DelimitedReadOptions.PathColumnName, paths);
+            int rows = file.EndRow - start;
+            start = file.EndRow;
+            return Enumerable.Repeat<string?>(file.Name, rows);
+        });
+        return StringDataFrameColumn.From(DelimitedReadOptions.PathColumnName, paths);
     }
 }

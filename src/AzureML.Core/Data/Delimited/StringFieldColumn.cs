@@ -27,7 +27,7 @@ internal sealed class StringFieldColumn : FieldColumn
 
     public override void AppendNull() => values.Append(null);
 
-    public override DataFrameColumn Build(string name) => new StringDataFrameColumn(name, values.MoveToArray());
+    public override DataFrameColumn Build(string name) => new StringDataFrameColumn(name, values.Build());
 
     private string Intern(ReadOnlySpan<char> field)
     {

@@ -40,8 +40,5 @@ internal sealed class TypedFieldColumn<T, TParser> : FieldColumn
         => new(values.Convert(convert));
 
     public override DataFrameColumn Build(string name)
-    {
-        NullMask? nulls = values.BuildNulls();
-        return new ValueDataFrameColumn<T>(name, TParser.ColumnType, values.MoveToArray(), nulls);
-    }
+        => new ValueDataFrameColumn<T>(name, TParser.ColumnType, values.Build(), values.BuildNulls());
 }
