@@ -9,6 +9,7 @@ namespace AzureML.Core.Data;
 public sealed class DataFrame
 {
     private readonly DataFrameColumn[] columns;
+    private readonly string[] names;
     private readonly Dictionary<string, int> ordinals;
 
     /// <summary>Creates a table from columns of equal length with distinct names.</summary>
@@ -37,12 +38,13 @@ public sealed class DataFrame
                     nameof(columns));
             }
         }
+        names = Array.ConvertAll(columns, c => c.Name);
         RowCount = columns.Length == 0 ? 0 : columns[0].Length;
         IndexColumnName = indexColumnName is not null && ordinals.ContainsKey(indexColumnName) ? indexColumnName : null;
     }
 
     /// <summary>The column names, in order.</summary>
-    public IReadOnlyList<string> ColumnNames => Array.ConvertAll(columns, c => c.Name);
+    public IReadOnlyList<string> ColumnNames => names;
 
     /// <summary>The number of columns.</summary>
     public int ColumnCount => columns.Length;
@@ -174,14 +176,14 @@ public sealed class DataFrame
 
     private HashSet<string> CheckedNames(IEnumerable<string> columnNames)
     {
-        var names = new HashSet<string>(Argument.NotNull(columnNames, nameof(columnNames)), StringComparer.Ordinal);
-        foreach (string name in names)
+        var requested = new HashSet<string>(Argument.NotNull(columnNames, nameof(columnNames)), StringComparer.Ordinal);
+        foreach (string name in requested)
         {
             if (!ordinals.ContainsKey(name)) throw UnknownColumn(name);
         }
-        return names;
+        return requested;
     }
 
     private UserErrorException UnknownColumn(string name)
-        => new($"The table has no column '{name}'. Columns: {string.Join(", ", columns.Select(c => $"'{c.Name}'"))}.");
+        => new($"The table has no column '{name}'. Columns: {string.Join(", ", names.Select(n => $"'{n}'"))}.");
 }
