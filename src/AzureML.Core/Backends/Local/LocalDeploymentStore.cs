@@ -1,12 +1,298 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
 namespace AzureML.Core.Backends.Local;
 
-/// <summary>Web services: deployments, their state, keys and logs. Local implementation.</summary>
+/// <summary>
+/// Web services of a local workspace: each is a host process on 127.0.0.1 recorded in the <c>services</c>
+/// table. State is derived from what the host left behind (ready or failed file) and whether it is alive,
+/// so any process — not only the one that deployed — sees the truth.
+/// </summary>
 internal sealed class LocalDeploymentStore : DeploymentStore
 {
+    private const string Columns = "name, compute_type, state, generation, port, pid, start_ticks, auth_enabled, definition, description, tags, properties, error, created_utc, updated_utc";
+    private static readonly TimeSpan s_killWait = TimeSpan.FromSeconds(10);
     private readonly LocalBackend _backend;
+    private readonly LocalServiceLauncher _launcher;
+    private readonly WorkspaceSecrets _secrets;
 
-    public LocalDeploymentStore(LocalBackend backend) => _backend = backend;
+    public LocalDeploymentStore(LocalBackend backend)
+    {
+        _backend = backend;
+        _launcher = new LocalServiceLauncher(backend);
+        _secrets = new WorkspaceSecrets(backend.Root);
+    }
 
-    /// <summary>The workspace this store belongs to.</summary>
-    internal LocalBackend Backend => _backend;
+    private LocalDatabase Database => _backend.Database;
+
+    public override Task<ServiceRecord> DeployAsync(ServiceDeploymentRequest request, CancellationToken cancellationToken)
+    {
+        Row? existing = Find(request.Name);
+        if (existing is not null)
+        {
+            if (!request.Overwrite)
+            {
+                throw new WebserviceException(
+                    $"ServiceExists: a service named '{request.Name}' already exists ({existing.State}, {existing.ScoringUri}). " +
+                    "Pass overwrite: true to replace it, call Update() on it to keep its scoring URI, or choose another name.");
+            }
+
+            Stop(existing);
+            Database.Write((c, t) => LocalRunStore.Execute(c, t, "DELETE FROM services WHERE name = $p0;", request.Name));
+            TryDeleteFolder(new LocalServiceLayout(_backend, request.Name, 0).Root);
+        }
+
+        var definition = LocalServiceDefinition.From(request);
+        string now = LocalTime.Format(DateTimeOffset.UtcNow);
+        string? primary = request.AuthEnabled ? request.PrimaryKey ?? WorkspaceSecrets.NewServiceKey() : null;
+        string? secondary = request.AuthEnabled ? request.SecondaryKey ?? WorkspaceSecrets.NewServiceKey() : null;
+        try
+        {
+            Database.Write((c, t) => LocalRunStore.Execute(c, t,
+                $"INSERT INTO services ({Columns}, primary_key, secondary_key) VALUES ($p0, $p1, 'Transitioning', 1, $p2, NULL, NULL, $p3, $p4, $p5, $p6, $p7, NULL, $p8, $p8, $p9, $p10);",
+                request.Name, request.ComputeType, request.Port, request.AuthEnabled ? 1 : 0, definition.ToJson(), request.Description,
+                JsonSerializer.Serialize(request.Tags), JsonSerializer.Serialize(request.Properties), now,
+                primary is null ? null : _secrets.Protect(primary), secondary is null ? null : _secrets.Protect(secondary)));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        {
+            throw new WebserviceException($"ServiceExists: a service named '{request.Name}' was created by someone else at the same time.", ex);
+        }
+
+        if (primary is not null) WriteAuthFile(request.Name, primary, secondary!);
+        StartGeneration(request.Name, 1, definition, request.AuthEnabled, request.Port ?? 0);
+        return Task.FromResult(ToRecord(Find(request.Name)!));
+    }
+
+    public override Task<ServiceRecord?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        Row? row = Find(name);
+        return Task.FromResult(row is null ? null : ToRecord(Reconcile(row)));
+    }
+
+    public override Task<IReadOnlyList<ServiceRecord>> ListAsync(CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<ServiceRecord>>(Query("SELECT " + Columns + " FROM services ORDER BY name;").Select(r => ToRecord(Reconcile(r))).ToList());
+
+    public override Task<ServiceRecord> UpdateAsync(string name, ServiceDeploymentRequest? redeploy, string? description,
+        IReadOnlyDictionary<string, string>? tags, IReadOnlyDictionary<string, string>? properties, bool? authEnabled, CancellationToken cancellationToken)
+    {
+        Row row = Reconcile(Require(name));
+        bool auth = authEnabled ?? row.AuthEnabled;
+        if (auth && !row.AuthEnabled)
+        {
+            string primary = WorkspaceSecrets.NewServiceKey();
+            string secondary = WorkspaceSecrets.NewServiceKey();
+            Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET primary_key = $p0, secondary_key = $p1 WHERE name = $p2;",
+                _secrets.Protect(primary), _secrets.Protect(secondary), name));
+            WriteAuthFile(name, primary, secondary);
+        }
+
+        Database.Write((c, t) => LocalRunStore.Execute(c, t,
+            "UPDATE services SET description = COALESCE($p0, description), tags = COALESCE($p1, tags), properties = COALESCE($p2, properties), " +
+            "auth_enabled = $p3, updated_utc = $p4 WHERE name = $p5;",
+            description, tags is null ? null : JsonSerializer.Serialize(tags), properties is null ? null : JsonSerializer.Serialize(properties),
+            auth ? 1 : 0, LocalTime.Format(DateTimeOffset.UtcNow), name));
+
+        if (redeploy is not null || auth != row.AuthEnabled)
+        {
+            LocalServiceDefinition definition = redeploy is null ? row.Definition : LocalServiceDefinition.From(redeploy) with
+            {
+                Models = redeploy.Models.Count > 0 ? redeploy.Models : row.Definition.Models,
+            };
+            int port = row.Port ?? 0;
+            Stop(row);
+            long generation = row.Generation + 1;
+            Database.Write((c, t) => LocalRunStore.Execute(c, t,
+                "UPDATE services SET state = 'Transitioning', generation = $p0, definition = $p1, error = NULL, pid = NULL WHERE name = $p2;",
+                generation, definition.ToJson(), name));
+            StartGeneration(name, generation, definition, auth, port);
+        }
+
+        return Task.FromResult(ToRecord(Find(name)!));
+    }
+
+    public override Task DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        Row? row = Find(name);
+        if (row is null) return Task.CompletedTask;
+        Stop(row);
+        Database.Write((c, t) => LocalRunStore.Execute(c, t, "DELETE FROM services WHERE name = $p0;", name));
+        TryDeleteFolder(new LocalServiceLayout(_backend, name, row.Generation).Root);
+        return Task.CompletedTask;
+    }
+
+    public override Task<string> GetLogsAsync(string name, int numLines, CancellationToken cancellationToken)
+    {
+        Row row = Require(name);
+        return Task.FromResult(LogTail.ReadTail(new LocalServiceLayout(_backend, name, row.Generation).LogFile, numLines) ?? "");
+    }
+
+    public override Task<(string Primary, string Secondary)> GetKeysAsync(string name, CancellationToken cancellationToken)
+    {
+        Row row = Require(name);
+        if (!row.AuthEnabled) throw new WebserviceException($"Key authentication is not enabled for service '{name}'; deploy or update it with authEnabled: true.");
+        (string? primary, string? secondary) = Database.Read(c =>
+        {
+            using SqliteCommand command = LocalRunStore.Command(c, null, "SELECT primary_key, secondary_key FROM services WHERE name = $p0;", name);
+            using SqliteDataReader reader = command.ExecuteReader();
+            reader.Read();
+            return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+        });
+        return Task.FromResult((_secrets.Unprotect(primary!), _secrets.Unprotect(secondary!)));
+    }
+
+    public override async Task RegenerateKeyAsync(string name, string key, string? setKey, CancellationToken cancellationToken)
+    {
+        string column = key.ToLowerInvariant() switch
+        {
+            "primary" => "primary_key",
+            "secondary" => "secondary_key",
+            _ => throw new UserErrorException($"RegenKey takes \"Primary\" or \"Secondary\", not \"{key}\"."),
+        };
+        (string primary, string secondary) = await GetKeysAsync(name, cancellationToken).ConfigureAwait(false);
+        string fresh = setKey ?? WorkspaceSecrets.NewServiceKey();
+        Database.Write((c, t) => LocalRunStore.Execute(c, t, $"UPDATE services SET {column} = $p0, updated_utc = $p1 WHERE name = $p2;",
+            _secrets.Protect(fresh), LocalTime.Format(DateTimeOffset.UtcNow), name));
+        if (column == "primary_key") primary = fresh;
+        else secondary = fresh;
+        WriteAuthFile(name, primary, secondary);
+    }
+
+    private void StartGeneration(string name, long generation, LocalServiceDefinition definition, bool authEnabled, int port)
+    {
+        try
+        {
+            (int pid, long ticks) = _launcher.Start(name, generation, definition, authEnabled, port);
+            Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET pid = $p0, start_ticks = $p1 WHERE name = $p2;", pid, ticks, name));
+        }
+        catch (Exception ex) when (ex is AzureMLException or IOException or UnauthorizedAccessException)
+        {
+            SetState(name, "Failed", ex.Message);
+            throw ex as AzureMLException ?? new WebserviceException($"Service '{name}' could not be started: {ex.Message}", ex);
+        }
+    }
+
+    // The host's ready/failed files and liveness decide the state; the database records the conclusion.
+    private Row Reconcile(Row row)
+    {
+        var layout = new LocalServiceLayout(_backend, row.Name, row.Generation);
+        bool alive = row.Pid is int pid && ProcessTree.IsAlive(pid, row.StartTicks ?? 0);
+        if (row.State == "Transitioning")
+        {
+            if (File.Exists(layout.FailedFile))
+            {
+                return SetState(row.Name, "Failed", FailureMessage(layout));
+            }
+
+            if (File.Exists(layout.ReadyFile))
+            {
+                using JsonDocument ready = JsonDocument.Parse(File.ReadAllText(layout.ReadyFile));
+                int port = ready.RootElement.GetProperty("port").GetInt32();
+                Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET state = 'Healthy', port = $p0, error = NULL WHERE name = $p1;", port, row.Name));
+                return Find(row.Name)!;
+            }
+
+            if (row.Pid is not null && !alive)
+            {
+                return SetState(row.Name, "Failed", "The service host ended during start-up. Log tail:\n" + (LogTail.ReadTail(layout.LogFile, 20) ?? "(empty)"));
+            }
+        }
+        else if (row.State == "Healthy" && !alive)
+        {
+            return SetState(row.Name, "Unhealthy", "The service host process is no longer running. Log tail:\n" + (LogTail.ReadTail(layout.LogFile, 20) ?? "(empty)"));
+        }
+
+        return row;
+    }
+
+    private static string FailureMessage(LocalServiceLayout layout)
+    {
+        using JsonDocument failed = JsonDocument.Parse(File.ReadAllText(layout.FailedFile));
+        string error = failed.RootElement.TryGetProperty("error", out JsonElement e) ? e.GetString() ?? "" : "";
+        string traceback = failed.RootElement.TryGetProperty("traceback", out JsonElement tb) ? tb.GetString() ?? "" : "";
+        return $"{error}\n{traceback}".Trim();
+    }
+
+    private Row SetState(string name, string state, string? error)
+    {
+        Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET state = $p0, error = $p1 WHERE name = $p2;", state, error, name));
+        return Find(name)!;
+    }
+
+    private void Stop(Row row)
+    {
+        if (row.Pid is int pid) ProcessTree.Kill(pid, row.StartTicks ?? 0, s_killWait);
+    }
+
+    private void WriteAuthFile(string name, string primary, string secondary)
+    {
+        string path = new LocalServiceLayout(_backend, name, 0).AuthFile;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string temp = path + ".tmp";
+        File.WriteAllText(temp, Webservices.Hosting.ServiceAuthKeys.HashFileContent(new[] { primary, secondary }));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static void TryDeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open; the folder is no longer referenced by any service.
+        }
+    }
+
+    private Row Require(string name) => Find(name) ?? throw new WebserviceException($"WebserviceNotFound: there is no service named '{name}' in this workspace.");
+
+    private Row? Find(string name) => Query("SELECT " + Columns + " FROM services WHERE name = $p0;", name).FirstOrDefault();
+
+    private List<Row> Query(string sql, params object?[] args) => Database.Read(c =>
+    {
+        using SqliteCommand command = LocalRunStore.Command(c, null, sql, args);
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<Row>();
+        while (reader.Read())
+        {
+            rows.Add(new Row(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt64(6),
+                reader.GetInt64(7) != 0, LocalServiceDefinition.FromJson(reader.GetString(8)), reader.IsDBNull(9) ? null : reader.GetString(9),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(10))!, JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(11))!,
+                reader.IsDBNull(12) ? null : reader.GetString(12), LocalTime.Parse(reader.GetString(13)), LocalTime.Parse(reader.GetString(14))));
+        }
+
+        return rows;
+    });
+
+    private static ServiceRecord ToRecord(Row row)
+    {
+        Uri? baseUri = row.State == "Healthy" || row.Port is not null ? row.Port is int port and > 0 ? new Uri($"http://127.0.0.1:{port}/") : null : null;
+        return new ServiceRecord
+        {
+            Name = row.Name,
+            ComputeType = row.ComputeType,
+            State = row.State,
+            ScoringUri = baseUri is null ? null : new Uri(baseUri, "score"),
+            SwaggerUri = baseUri is null ? null : new Uri(baseUri, "swagger.json"),
+            AuthEnabled = row.AuthEnabled,
+            Models = row.Definition.Models,
+            EntryScript = row.Definition.EntryScript,
+            CreatedTime = row.Created,
+            UpdatedTime = row.Updated,
+            Description = row.Description,
+            Tags = row.Tags,
+            Properties = row.Properties,
+            Error = row.Error,
+        };
+    }
+
+    private sealed record Row(string Name, string ComputeType, string State, long Generation, int? Port, int? Pid, long? StartTicks, bool AuthEnabled,
+        LocalServiceDefinition Definition, string? Description, Dictionary<string, string> Tags, Dictionary<string, string> Properties, string? Error,
+        DateTimeOffset Created, DateTimeOffset Updated)
+    {
+        public string ScoringUri => Port is int p and > 0 ? $"http://127.0.0.1:{p}/score" : "no URI yet";
+    }
 }

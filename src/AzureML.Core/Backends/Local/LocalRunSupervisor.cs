@@ -185,7 +185,7 @@ internal sealed class LocalRunSupervisor
             foreach (string note in resolution.VersionNotes) _layout.AppendPreparationNote("Version differs: " + note);
             if (!resolution.Interpreter.HasAzureMLCore)
             {
-                string shim = PythonShim.Install(_backend.Root);
+                string shim = EmbeddedFolder.PythonShim.Install(_backend.Root);
                 string existing = System.Environment.GetEnvironmentVariable("PYTHONPATH") ?? "";
                 variables["PYTHONPATH"] = existing.Length == 0 ? shim : shim + Path.PathSeparator + existing;
                 _layout.AppendPreparationNote("azureml-core is not installed in that interpreter; using the SDK's azureml shim.");

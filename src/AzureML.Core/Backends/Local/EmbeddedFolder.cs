@@ -1,0 +1,78 @@
+using System.Reflection;
+using System.Security.Cryptography;
+
+namespace AzureML.Core.Backends.Local;
+
+/// <summary>
+/// Writes a set of embedded resource files (a Python package, a host script) to a folder named after a hash
+/// of their content, once per content version; concurrent writers settle on one copy.
+/// </summary>
+internal sealed class EmbeddedFolder
+{
+    private readonly string _prefix;
+    private readonly string _folderName;
+    private readonly Lazy<IReadOnlyList<(string Name, byte[] Content)>> _files;
+
+    public EmbeddedFolder(string resourcePrefix, string folderName)
+    {
+        _prefix = resourcePrefix;
+        _folderName = folderName;
+        _files = new Lazy<IReadOnlyList<(string, byte[])>>(ReadResources);
+    }
+
+    /// <summary>The azureml package that stands in for azureml-core inside local runs and Python services.</summary>
+    public static EmbeddedFolder PythonShim { get; } = new("PythonShim/", "python-shim");
+
+    /// <summary>The Python scoring host of local web services.</summary>
+    public static EmbeddedFolder ScoringHost { get; } = new("ScoringHost/", "scoring-host");
+
+    /// <summary>The folder holding the files, created under <paramref name="workspaceRoot"/> when missing.</summary>
+    public string Install(string workspaceRoot)
+    {
+        IReadOnlyList<(string Name, byte[] Content)> files = _files.Value;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach ((string name, byte[] content) in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            hash.AppendData(content);
+        }
+
+        string folder = Path.Combine(workspaceRoot, _folderName, Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant());
+        if (Directory.Exists(folder)) return folder;
+
+        string temp = $"{folder}.{Guid.NewGuid():N}.tmp";
+        foreach ((string name, byte[] content) in files)
+        {
+            string target = Path.Combine(temp, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, content);
+        }
+
+        try
+        {
+            Directory.Move(temp, folder);
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            Directory.Delete(temp, recursive: true); // another process installed the same content first
+        }
+
+        return folder;
+    }
+
+    private IReadOnlyList<(string, byte[])> ReadResources()
+    {
+        Assembly assembly = typeof(EmbeddedFolder).Assembly;
+        var files = new List<(string, byte[])>();
+        foreach (string resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(_prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using Stream stream = assembly.GetManifestResourceStream(resource)!;
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            files.Add((resource[_prefix.Length..].Replace('\\', '/'), buffer.ToArray()));
+        }
+
+        if (files.Count == 0) throw new InvalidOperationException($"The embedded files '{_prefix}*' are missing from the AzureML.Core assembly.");
+        return files;
+    }
+}

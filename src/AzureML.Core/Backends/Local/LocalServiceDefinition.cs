@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace AzureML.Core.Backends.Local;
+
+/// <summary>What a local service serves and how; kept as JSON in the <c>services</c> table so any process can restart it.</summary>
+internal sealed record LocalServiceDefinition
+{
+    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web);
+
+    public required IReadOnlyList<ModelReference> Models { get; init; }
+    public string? EntryScript { get; init; }
+    public string? SourceDirectory { get; init; }
+    public string? EnvironmentJson { get; init; }
+    public double? CpuCores { get; init; }
+    public double? MemoryGb { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, s_options);
+
+    public static LocalServiceDefinition FromJson(string json) => JsonSerializer.Deserialize<LocalServiceDefinition>(json, s_options)!;
+
+    public static LocalServiceDefinition From(ServiceDeploymentRequest request) => new()
+    {
+        Models = request.Models,
+        EntryScript = request.EntryScript,
+        SourceDirectory = request.SourceDirectory,
+        EnvironmentJson = request.Environment is null ? null : AzureML.Core.EnvironmentJson.Serialize(request.Environment),
+        CpuCores = request.CpuCores,
+        MemoryGb = request.MemoryGb,
+    };
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using AzureML.Core.Webservices.Hosting;
+
+namespace AzureML.Core.Backends.Local;
+
+/// <summary>
+/// Lays out one generation of a local service and starts its host in its own session, with its output
+/// going to the service log, so the service outlives the program that deployed it (as a container would).
+/// ONNX models are served by this assembly's own host (<c>dotnet AzureML.Core.dll serve</c>); entry scripts
+/// and no-code scikit-learn models by the Python scoring host.
+/// </summary>
+internal sealed class LocalServiceLauncher
+{
+    private const string Wrapper = "exec \"$@\" >>\"$AZUREML_SERVICE_LOG\" 2>&1";
+    private readonly LocalBackend _backend;
+
+    public LocalServiceLauncher(LocalBackend backend) => _backend = backend;
+
+    /// <summary>The started host's pid and start ticks.</summary>
+    public (int Pid, long StartTicks) Start(string name, long generation, LocalServiceDefinition definition, bool authEnabled, int port)
+    {
+        var layout = new LocalServiceLayout(_backend, name, generation);
+        Directory.CreateDirectory(layout.Generation);
+        foreach (ModelReference model in definition.Models)
+        {
+            CopyFolder(ModelFolder(model), Path.Combine(layout.ModelsFolder, model.Name, model.Version));
+        }
+
+        string modelDir = definition.Models.Count == 1
+            ? Path.Combine(layout.ModelsFolder, definition.Models[0].Name, definition.Models[0].Version)
+            : layout.ModelsFolder;
+        string? entryScript = null;
+        if (definition.EntryScript is not null)
+        {
+            string source = definition.SourceDirectory ?? Path.GetDirectoryName(definition.EntryScript)!;
+            CopyFolder(source, layout.SourceFolder);
+            entryScript = Path.Combine(layout.SourceFolder, Path.GetRelativePath(source, definition.EntryScript));
+        }
+
+        string mode = entryScript is not null ? ServiceHostConfig.EntryScriptMode : NoCodeMode(definition.Models);
+        var config = new ServiceHostConfig
+        {
+            ServiceName = name,
+            Mode = mode,
+            Port = port,
+            ModelDir = modelDir,
+            ModelPath = mode == ServiceHostConfig.EntryScriptMode ? null : FindModelFile(modelDir, mode),
+            EntryScript = entryScript,
+            SourceDirectory = entryScript is null ? null : layout.SourceFolder,
+            AuthFile = authEnabled ? layout.AuthFile : null,
+            ReadyFile = layout.ReadyFile,
+            FailedFile = layout.FailedFile,
+        };
+        File.WriteAllText(layout.ConfigFile, config.ToJson());
+
+        var variables = new Dictionary<string, string>
+        {
+            ["AZUREML_SERVICE_LOG"] = layout.LogFile,
+            ["AZUREML_MODEL_DIR"] = modelDir,
+            ["PYTHONUNBUFFERED"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+        };
+        (string program, List<string> arguments) = mode == ServiceHostConfig.OnnxMode
+            ? (DotnetHost(), new List<string> { typeof(ServiceHostConfig).Assembly.Location, "serve", layout.ConfigFile })
+            : PythonHost(definition, layout, variables);
+        return Launch(layout, program, arguments, variables);
+    }
+
+    private (string, List<string>) PythonHost(LocalServiceDefinition definition, LocalServiceLayout layout, Dictionary<string, string> variables)
+    {
+        Environment environment = definition.EnvironmentJson is null ? NoCodeEnvironment() : AzureML.Core.EnvironmentJson.Deserialize(definition.EnvironmentJson);
+        PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment);
+        if (resolution.Interpreter is null)
+        {
+            throw new UserErrorException($"The service cannot start: {resolution.Problem}");
+        }
+
+        var path = new List<string>();
+        if (!resolution.Interpreter.HasAzureMLCore) path.Add(EmbeddedFolder.PythonShim.Install(_backend.Root));
+        if (definition.EntryScript is not null) path.Add(layout.SourceFolder);
+        string? existing = System.Environment.GetEnvironmentVariable("PYTHONPATH");
+        if (!string.IsNullOrEmpty(existing)) path.Add(existing);
+        variables["PYTHONPATH"] = string.Join(Path.PathSeparator, path);
+        foreach ((string key, string value) in environment.EnvironmentVariables) variables[key] = value;
+        string host = Path.Combine(EmbeddedFolder.ScoringHost.Install(_backend.Root), "scoring_host.py");
+        return (resolution.Interpreter.Path, new List<string> { host, layout.ConfigFile });
+    }
+
+    // No-code scikit-learn services need scikit-learn and joblib, like azureml's prebuilt inference image.
+    private static Environment NoCodeEnvironment()
+    {
+        var environment = new Environment("sklearn-no-code");
+        environment.Python.CondaDependencies = new CondaDependencies();
+        environment.Python.CondaDependencies.AddCondaPackage("scikit-learn");
+        environment.Python.CondaDependencies.AddCondaPackage("joblib");
+        return environment;
+    }
+
+    private static (int, long) Launch(LocalServiceLayout layout, string program, List<string> arguments, Dictionary<string, string> variables)
+    {
+        bool hasSetsid = File.Exists("/usr/bin/setsid") || File.Exists("/bin/setsid");
+        var start = new ProcessStartInfo(hasSetsid ? "setsid" : "bash")
+        {
+            WorkingDirectory = layout.Generation,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+        };
+        if (hasSetsid) start.ArgumentList.Add("bash");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(Wrapper);
+        start.ArgumentList.Add("azureml-service");
+        start.ArgumentList.Add(program);
+        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        foreach ((string key, string value) in variables) start.Environment[key] = value;
+        using Process process = Process.Start(start) ?? throw new AzureMLException($"Could not start the service host '{program}'.");
+        process.StandardInput.Close();
+        return (process.Id, ProcessTree.StartTicks(process.Id));
+    }
+
+    private static string NoCodeMode(IReadOnlyList<ModelReference> models)
+    {
+        if (models.Count != 1)
+        {
+            throw new UserErrorException($"A deployment without an inference configuration serves exactly one model; got {models.Count}. Pass an InferenceConfig with an entry script to serve several.");
+        }
+
+        return models[0].Framework switch
+        {
+            "Onnx" => ServiceHostConfig.OnnxMode,
+            "ScikitLearn" => ServiceHostConfig.SklearnMode,
+            string other => throw new UserErrorException(
+                $"Model '{models[0].Id}' has the framework '{other}'; deployments without an inference configuration serve Onnx and ScikitLearn models. " +
+                "Register the model with modelFramework: Model.Framework.Onnx or ScikitLearn, or pass an InferenceConfig with an entry script."),
+        };
+    }
+
+    private static string FindModelFile(string modelDir, string mode)
+    {
+        string[] extensions = mode == ServiceHostConfig.OnnxMode ? new[] { ".onnx" } : new[] { ".joblib", ".pkl", ".pickle", ".sav" };
+        string? file = Directory.EnumerateFiles(modelDir, "*", SearchOption.AllDirectories)
+            .Where(f => extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).FirstOrDefault();
+        return file ?? throw new UserErrorException(
+            $"The model has no {string.Join(" or ", extensions)} file for a no-code {(mode == ServiceHostConfig.OnnxMode ? "ONNX" : "scikit-learn")} deployment (looked in {modelDir}).");
+    }
+
+    private string ModelFolder(ModelReference model) => _backend.Models.GetLocalFolder(model.Name, int.Parse(model.Version, System.Globalization.CultureInfo.InvariantCulture));
+
+    // The dotnet muxer that runs this process (or the one on PATH), so the host uses the same runtime.
+    private static string DotnetHost()
+    {
+        string? fromSdk = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk)) return fromSdk;
+        string? self = System.Environment.ProcessPath;
+        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
+        return "dotnet";
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        if (File.Exists(source))
+        {
+            Directory.CreateDirectory(target);
+            File.Copy(source, Path.Combine(target, Path.GetFileName(source)), overwrite: true);
+            return;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            string destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination, overwrite: true);
+        }
+
+        Directory.CreateDirectory(target);
+    }
+}
