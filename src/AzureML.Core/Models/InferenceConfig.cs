@@ -5,7 +5,7 @@ namespace AzureML.Core;
 /// <summary>
 /// How a web service runs a model: an entry script (<c>init()</c> / <c>run(raw_data)</c>) and the environment
 /// it runs in. Mirrors <c>azureml.core.model.InferenceConfig</c>; the legacy image arguments
-/// (<paramref name="runtime"/>, <paramref name="condaFile"/>, <paramref name="baseImage"/>…) build an
+/// (<c>runtime</c>, <c>condaFile</c>, <c>baseImage</c>…) build an
 /// environment the way azureml-core does.
 /// </summary>
 public sealed class InferenceConfig
