@@ -197,6 +197,9 @@ public class Webservice
         {
             Content = new StringContent(inputData, Encoding.UTF8, "application/json"),
         };
+
+        // A large body waits for the service's go-ahead, so a refusal (413, 401) arrives as an answer, not a reset.
+        request.Headers.ExpectContinue = inputData.Length > 1024 * 1024;
         if (AuthEnabled)
         {
             (string primary, _) = await GetKeysAsync(cancellationToken).ConfigureAwait(false);

@@ -157,6 +157,21 @@ public class Workspace
         return records.ToDictionary(r => r.Name, r => new Experiment(this, r), StringComparer.Ordinal);
     }
 
+    /// <summary>The latest version of every registered model, by name.</summary>
+    public virtual IReadOnlyDictionary<string, Model> Models => GetModelsAsync(CancellationToken.None).EnsureCompleted();
+
+    /// <summary>The latest version of every registered model, by name.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task<IReadOnlyDictionary<string, Model>> GetModelsAsync(CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<Model> latest = await Model.ListAsync(this, latest: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return latest.ToDictionary(m => m.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The workspace's web services, by name.</summary>
+    public virtual IReadOnlyDictionary<string, AzureML.Core.Webservices.Webservice> Webservices
+        => AzureML.Core.Webservices.Webservice.List(this).ToDictionary(s => s.Name, StringComparer.Ordinal);
+
     /// <summary>Returns a run of any experiment in this workspace by id.</summary>
     /// <param name="runId">The run id.</param>
     /// <exception cref="RunNotFoundException">No run has that id.</exception>

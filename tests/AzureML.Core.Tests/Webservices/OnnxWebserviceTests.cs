@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using AzureML.Core.Webservices;
+using NUnit.Framework;
+
+namespace AzureML.Core.Tests.Webservices;
+
+[Category("Integration")]
+public class OnnxWebserviceTests
+{
+    private static readonly HttpClient s_http = new();
+    private TestFolder _folder = null!;
+    private Workspace _workspace = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _folder = new TestFolder();
+        _workspace = Workspace.Local(_folder.Combine("ws"));
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        foreach (Webservice service in Webservice.List(_workspace)) service.Delete();
+        _folder.Dispose();
+    }
+
+    private Model RegisterIris(string name = "iris-onnx", float biasShift = 0)
+    {
+        string file = ServiceTestModels.WriteIrisClassifier(_folder.Combine("models", Guid.NewGuid().ToString("N")), biasShift: biasShift);
+        return Model.Register(_workspace, file, name, modelFramework: Model.Framework.Onnx);
+    }
+
+    private Webservice DeployIris(string name, WebserviceDeploymentConfiguration? config = null)
+    {
+        Webservice service = Model.Deploy(_workspace, name, new[] { RegisterIris() }, deploymentConfig: config);
+        service.WaitForDeployment(timeoutSec: 60);
+        return service;
+    }
+
+    [Test]
+    public void Deploy_OnnxModelWithoutInferenceConfig_ScoresPositionalAndNamedRows()
+    {
+        Webservice service = DeployIris("iris-service");
+        double[] row = { 5.1, 3.5, 1.4, 0.2 };
+
+        string positional = service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3]]}");
+        string named = service.Run("{\"data\": [{\"sepal_length\": \"5.1\", \"sepal_width\": 3.5, \"petal_length\": \"1.4\", \"petal_width\": 0.2}]}");
+
+        using JsonDocument first = JsonDocument.Parse(positional);
+        using JsonDocument second = JsonDocument.Parse(named);
+        double[] expected = ServiceTestModels.ExpectedProbabilities(row);
+        JsonElement probabilities = first.RootElement.GetProperty("probabilities")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.State, Is.EqualTo(WebserviceState.Healthy));
+            Assert.That(service.ScoringUri, Does.StartWith("http://127.0.0.1:").And.EndWith("/score"));
+            Assert.That(first.RootElement.GetProperty("result").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "setosa", "virginica" }));
+            for (int c = 0; c < 3; c++)
+            {
+                Assert.That(probabilities.GetProperty(ServiceTestModels.IrisClasses[c]).GetDouble(), Is.EqualTo(expected[c]).Within(1e-5));
+            }
+
+            Assert.That(second.RootElement.GetProperty("result")[0].GetString(), Is.EqualTo("setosa"));
+            Assert.That(service.GetLogs(), Does.Contain("listening on"));
+        });
+    }
+
+    [Test]
+    public async Task Score_BadRequests_AnswerWithStatusesThatNameTheProblem()
+    {
+        Webservice service = DeployIris("iris-errors");
+        string uri = service.ScoringUri!;
+
+        async Task<(HttpStatusCode, string)> Post(string body)
+        {
+            // Expect: 100-continue lets the server refuse an oversized body before the client sends it.
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.ExpectContinue = true;
+            using HttpResponseMessage response = await s_http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        (HttpStatusCode status, string body) badJson = await Post("{\"data\": [[1, 2,");
+        (HttpStatusCode status, string body) noData = await Post("{\"rows\": []}");
+        (HttpStatusCode status, string body) wrongWidth = await Post("{\"data\": [[1, 2, 3]]}");
+        (HttpStatusCode status, string body) badValue = await Post("{\"data\": [{\"sepal_length\": \"tall\", \"sepal_width\": 1, \"petal_length\": 1, \"petal_width\": 1}]}");
+        (HttpStatusCode status, string body) missingColumn = await Post("{\"data\": [{\"sepal_length\": 1, \"sepal_width\": 1, \"petal_length\": 1}]}");
+        (HttpStatusCode status, string body) tooLarge = await Post("{\"data\": [[" + string.Join(",", Enumerable.Repeat("1.0", 3_000_000)) + "]]}");
+        (HttpStatusCode status, string body) afterwards = await Post("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}");
+
+        Assert.Multiple(() =>
+        {
+            Expect(badJson, HttpStatusCode.BadRequest, "Invalid JSON");
+            Expect(noData, HttpStatusCode.BadRequest, "'data'");
+            Expect(wrongWidth, HttpStatusCode.BadRequest, "4 values", "has 3");
+            Expect(badValue, HttpStatusCode.BadRequest, "'sepal_length'", "tall");
+            Expect(missingColumn, HttpStatusCode.BadRequest, "no column 'petal_width'");
+            Assert.That(tooLarge.status, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+            Assert.That(afterwards.status, Is.EqualTo(HttpStatusCode.OK));
+        });
+    }
+
+    private static void Expect((HttpStatusCode Status, string Body) answer, HttpStatusCode status, params string[] fragments)
+    {
+        Assert.That(answer.Status, Is.EqualTo(status), answer.Body);
+        foreach (string fragment in fragments) Assert.That(answer.Body, Does.Contain(fragment));
+    }
+
+    [Test]
+    public async Task AuthEnabled_RequestsNeedAValidKey_AndRegeneratedKeysTakeOver()
+    {
+        Webservice service = DeployIris("iris-auth", AciWebservice.DeployConfiguration(authEnabled: true));
+        (string primary, string secondary) = service.GetKeys();
+
+        async Task<HttpStatusCode> Post(string? key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, service.ScoringUri) { Content = new StringContent("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}") };
+            if (key is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            using HttpResponseMessage response = await s_http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        HttpStatusCode none = await Post(null);
+        HttpStatusCode wrong = await Post("not-a-key");
+        HttpStatusCode withPrimary = await Post(primary);
+        HttpStatusCode withSecondary = await Post(secondary);
+        service.RegenKey("Primary");
+        (string newPrimary, _) = service.GetKeys();
+        bool oldRejected = SpinWait.SpinUntil(() => Post(primary).GetAwaiter().GetResult() == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(10));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(none, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(wrong, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(withPrimary, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(withSecondary, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(newPrimary, Is.Not.EqualTo(primary));
+            Assert.That(oldRejected, Is.True, "the old primary key still works");
+            Assert.That(await Post(newPrimary), Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"), Does.Contain("setosa"));
+            Assert.That(File.ReadAllBytes(_folder.Combine("ws", "workspace.db")).AsSpan().IndexOf(Encoding.UTF8.GetBytes(newPrimary)), Is.EqualTo(-1), "a key is stored in plain text");
+        });
+    }
+
+    [Test]
+    public void Deploy_SameNameWithoutOverwrite_SaysTheServiceExists()
+    {
+        DeployIris("iris-dup");
+
+        Assert.That(() => Model.Deploy(_workspace, "iris-dup", new[] { RegisterIris() }),
+            Throws.TypeOf<WebserviceException>().With.Message.Contains("ServiceExists").And.Message.Contains("overwrite: true"));
+    }
+
+    [Test]
+    public void Update_NewModelVersion_KeepsTheScoringUri()
+    {
+        Webservice service = DeployIris("iris-update");
+        string before = service.ScoringUri!;
+        Model shifted = RegisterIris("iris-onnx", biasShift: 50); // version 2
+
+        service.Update(models: new[] { shifted });
+        service.WaitForDeployment(timeoutSec: 60);
+        using JsonDocument answer = JsonDocument.Parse(service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"));
+        double expected = ServiceTestModels.ExpectedProbabilities(new[] { 5.1, 3.5, 1.4, 0.2 }, biasShift: 50)[0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.ScoringUri, Is.EqualTo(before));
+            Assert.That(service.ModelIds, Is.EqualTo(new[] { "iris-onnx:2" }));
+            Assert.That(answer.RootElement.GetProperty("probabilities")[0].GetProperty("setosa").GetDouble(), Is.EqualTo(expected).Within(1e-5));
+        });
+    }
+
+    [Test]
+    public void Delete_StopsTheHost_AndGettingItAgainFails()
+    {
+        Webservice service = DeployIris("iris-delete");
+        int[] hosts = ServiceProcesses.Find("iris-delete");
+
+        service.Delete();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(hosts, Has.Length.EqualTo(1));
+            Assert.That(hosts.Where(ServiceProcesses.IsAlive), Is.Empty);
+            Assert.That(() => new Webservice(_workspace, "iris-delete"), Throws.TypeOf<WebserviceException>().With.Message.Contains("WebserviceNotFound"));
+        });
+    }
+
+    [Test]
+    public async Task Swagger_DescribesTheModelsInputsAndOutputs()
+    {
+        Webservice service = DeployIris("iris-swagger");
+
+        using JsonDocument swagger = JsonDocument.Parse(await s_http.GetStringAsync(service.SwaggerUri));
+        JsonElement input = swagger.RootElement.GetProperty("definitions").GetProperty("ServiceInput");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(swagger.RootElement.GetProperty("swagger").GetString(), Is.EqualTo("2.0"));
+            Assert.That(input.GetProperty("properties").GetProperty("data").GetProperty("items").GetProperty("properties").EnumerateObject().Select(p => p.Name),
+                Is.EqualTo(ServiceTestModels.IrisFeatures));
+            Assert.That(swagger.RootElement.GetProperty("paths").TryGetProperty("/score", out _), Is.True);
+        });
+    }
+}

@@ -1,0 +1,42 @@
+namespace AzureML.Core.Tests.Webservices;
+
+/// <summary>Finds the host processes of a local service by the service folder on their command line.</summary>
+internal static class ServiceProcesses
+{
+    public static int[] Find(string serviceName)
+    {
+        string marker = $"/services/{serviceName}/";
+        var pids = new List<int>();
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out int pid)) continue;
+            try
+            {
+                string commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains(marker, StringComparison.Ordinal) && !commandLine.Contains("bash -c", StringComparison.Ordinal)) pids.Add(pid);
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return pids.ToArray();
+    }
+
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            string stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
