@@ -1,5 +1,5 @@
 // Benchmarks that print numbers; never assertions. Run with:
-//   dotnet run -c Release --project tests/AzureML.Core.Benchmarks -- [runs]
+//   dotnet run -c Release --project tests/AzureML.Core.Benchmarks -- [runs|scoring]
 using AzureML.Core.Benchmarks;
 
 string which = args.Length > 0 ? args[0] : "runs";
@@ -8,8 +8,11 @@ switch (which)
     case "runs":
         RunBenchmarks.Execute();
         break;
+    case "scoring":
+        ScoringBenchmarks.Execute();
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: runs");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: runs, scoring");
         return 2;
 }
 
