@@ -302,7 +302,8 @@ public class PythonScoringHostTests
     public async Task Sklearn_BodyOverMaxBodyBytes_413AndTheServiceKeepsAnswering()
     {
         ScoringHost host = StartSklearn("iris", maxBodyBytes: 256);
-        string big = "{\"data\": [" + string.Join(", ", Enumerable.Repeat("[5.1, 3.5, 1.4, 0.2]", 40)) + "]}";
+        // Far larger than the socket buffers, so the client is still sending when the 413 comes back.
+        string big = "{\"data\": [" + string.Join(", ", Enumerable.Repeat("[5.1, 3.5, 1.4, 0.2]", 200_000)) + "]}";
 
         using HttpResponseMessage tooLarge = await PostAsync(host, big);
         using HttpResponseMessage small = await PostAsync(host, """{"data": [[5.1, 3.5, 1.4, 0.2]]}""");
@@ -322,12 +323,14 @@ public class PythonScoringHostTests
         ScoringHost host = StartSklearn("iris", maxBodyBytes: 256);
 
         using HttpResponseMessage ok = await PostChunkedAsync(host, """{"data": [[5.1, 3.5, 1.4, 0.2]]}""");
-        using HttpResponseMessage tooLarge = await PostChunkedAsync(host, "{\"data\": [" + string.Join(", ", Enumerable.Repeat("[5.1, 3.5, 1.4, 0.2]", 40)) + "]}");
+        using HttpResponseMessage tooLarge = await PostChunkedAsync(host, "{\"data\": [" + string.Join(", ", Enumerable.Repeat("[5.1, 3.5, 1.4, 0.2]", 200_000)) + "]}");
+        using HttpResponseMessage afterwards = await PostChunkedAsync(host, """{"data": [[5.1, 3.5, 1.4, 0.2]]}""");
 
         Assert.Multiple(() =>
         {
             Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(tooLarge.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+            Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         });
     }
 

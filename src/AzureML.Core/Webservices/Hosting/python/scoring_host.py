@@ -21,8 +21,11 @@ Configuration (JSON object)
                   request except ``GET /`` needs ``Authorization: Bearer <key>`` matching one hash, else
                   401. The file is re-read when it changes (mtime, size or inode); a missing or unreadable
                   file denies every request (a half-written file keeps the previous keys).
-``maxBodyBytes``  request body limit (default 10 MiB): a larger Content-Length gets 413 before the body
-                  is read; chunked bodies are read up to the limit (413 beyond it).
+``maxBodyBytes``  request body limit (default 10 MiB): a larger Content-Length gets 413 without the body
+                  being kept (it is read and discarded, up to max(256 MiB, 4 x limit), so clients that send
+                  the whole body before reading, like HttpClient, see the 413; beyond that the connection
+                  is closed). Chunked bodies are accepted up to the limit, 413 beyond it. A body with
+                  neither Content-Length nor chunked encoding gets 411.
 ``readyFile``     written atomically as ``{"port": ..., "pid": ...}`` once the model is loaded (entry
                   mode: ``init()`` returned) and the socket is listening. It is left in place on exit.
 ``failedFile``    written atomically as ``{"error": "Type: message", "traceback": "..."}`` when start-up
@@ -80,6 +83,7 @@ import traceback
 import warnings
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+MIN_DRAIN_BYTES = 256 * 1024 * 1024
 LOGGER = "azmlinfsrv"
 ACCESS_LOGGER = "azmlinfsrv.access"
 USER_LOGGER = "azmlinfsrv.user_script"
@@ -692,10 +696,10 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
         return False
 
     def _discard_body(self):
-        """Skip a small unread body so the connection can be reused; otherwise close it."""
+        """Skip an unread body (see ``_drain``) so the connection can be reused; otherwise close it."""
         length = self.headers.get("Content-Length")
-        if length and length.isdigit() and int(length) <= self.server.max_body_bytes:
-            self.rfile.read(int(length))
+        if length and length.strip().isdigit():
+            self._drain(int(length))
         elif length or self.headers.get("Transfer-Encoding"):
             self.close_connection = True
 
@@ -713,12 +717,33 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
             raise RequestError(400, "Invalid Content-Length: %s" % length)
         size = int(length)
         if size > limit:
-            self.close_connection = True
+            self._drain(size)
             raise RequestError(413, "The request body is %d bytes; the limit is %d bytes." % (size, limit))
         return self.rfile.read(size)
 
+    def _drain_cap(self):
+        """How many bytes of an oversized body are read and discarded before giving up on the connection."""
+        return max(MIN_DRAIN_BYTES, 4 * self.server.max_body_bytes)
+
+    def _drain(self, size):
+        """Discard an oversized body so the client, still sending, gets to read the 413.
+
+        HTTP clients such as .NET's HttpClient write the whole body before reading the response; closing
+        on them mid-body turns the 413 into a broken pipe. Past the drain cap the connection is closed.
+        """
+        if size > self._drain_cap():
+            self.close_connection = True
+            return
+        remaining = size
+        while remaining > 0:
+            chunk = self.rfile.read(min(remaining, 1 << 16))
+            if not chunk:
+                self.close_connection = True
+                return
+            remaining -= len(chunk)
+
     def _read_chunked(self, limit):
-        """Decode a chunked body, refusing (413) once it exceeds ``limit``."""
+        """Decode a chunked body, refusing (413) once it exceeds ``limit`` (the rest is drained)."""
         parts, total = [], 0
         while True:
             line = self.rfile.readline(1024).split(b";", 1)[0].strip()
@@ -730,12 +755,18 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
             if size == 0:
                 while self.rfile.readline(1024) not in (b"\r\n", b"\n", b""):
                     pass  # trailers
+                if total > limit:
+                    raise RequestError(413, "The request body exceeds the limit of %d bytes." % limit)
                 return b"".join(parts)
             total += size
             if total > limit:
-                self.close_connection = True
-                raise RequestError(413, "The request body exceeds the limit of %d bytes." % limit)
-            parts.append(self.rfile.read(size))
+                parts = []
+                if total > self._drain_cap():
+                    self.close_connection = True
+                    raise RequestError(413, "The request body exceeds the limit of %d bytes." % limit)
+                self._drain(size)
+            else:
+                parts.append(self.rfile.read(size))
             self.rfile.readline(1024)
 
     # -- verbs --------------------------------------------------------------------------------
