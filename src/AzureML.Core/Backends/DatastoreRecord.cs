@@ -18,6 +18,9 @@ internal sealed record DatastoreRecord(
     /// <summary>The kind of a folder on this machine.</summary>
     public const string LocalFolderKind = "LocalFolder";
 
+    /// <summary>The settings key of a local-folder datastore's absolute path.</summary>
+    public const string FolderSetting = "path";
+
     /// <summary>The credential type of a datastore registered without a secret.</summary>
     public const string NoCredential = "None";
 }

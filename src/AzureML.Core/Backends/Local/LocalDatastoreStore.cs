@@ -10,9 +10,6 @@ namespace AzureML.Core.Backends.Local;
 /// </summary>
 internal sealed class LocalDatastoreStore : DatastoreStore
 {
-    /// <summary>The settings key holding a local-folder datastore's absolute path.</summary>
-    public const string FolderSetting = "path";
-
     private const string Columns = "name, kind, settings, credential_type, is_default, created_utc";
     private readonly LocalBackend _backend;
     private readonly LocalSecretProtector _secrets;
@@ -108,7 +105,7 @@ internal sealed class LocalDatastoreStore : DatastoreStore
     }
 
     private string FolderOf(DatastoreRecord record)
-        => record.Kind == DatastoreRecord.LocalFolderKind ? record.Settings[FolderSetting]! : Path.Combine(_backend.Root, "datastores", record.Name);
+        => record.Kind == DatastoreRecord.LocalFolderKind ? record.Settings[DatastoreRecord.FolderSetting]! : Path.Combine(_backend.Root, "datastores", record.Name);
 
     // Files being written by a transfer are temporary siblings (FileWriting); they are not content yet.
     private static bool IsTemporary(string path) => Path.GetFileName(path).StartsWith('.') && path.EndsWith(".tmp", StringComparison.Ordinal);
