@@ -27,8 +27,8 @@ internal abstract class DatastoreStore
     public abstract Task<FileTransferSummary> UploadAsync(string datastore, IReadOnlyList<DatastoreFileCopy> files, bool overwrite,
         IProgress<DatastoreTransferProgress>? progress, CancellationToken cancellationToken);
 
-    /// <summary>The paths of the files under <paramref name="prefix"/> (a folder or a file; empty for all), sorted.</summary>
-    public abstract Task<IReadOnlyList<string>> ListFilesAsync(string datastore, string prefix, CancellationToken cancellationToken);
+    /// <summary>The files under <paramref name="prefix"/> (a folder or a file; empty for all), sorted by path.</summary>
+    public abstract Task<IReadOnlyList<DatastoreFileInfo>> ListFilesAsync(string datastore, string prefix, CancellationToken cancellationToken);
 
     /// <summary>Opens a file of a datastore for reading.</summary>
     public abstract Task<Stream> OpenReadAsync(string datastore, string path, CancellationToken cancellationToken);

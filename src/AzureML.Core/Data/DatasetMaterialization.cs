@@ -81,10 +81,10 @@ internal sealed class DatasetMaterialization : IDisposable
 
         DatastoreStore store = _workspace.Backend.Datastores;
         var glob = new PathGlob(source.Path!);
-        IReadOnlyList<string> listed = await store.ListFilesAsync(source.Datastore!, glob.Base, cancellationToken).ConfigureAwait(false);
-        return listed.Where(glob.Matches)
-            .Select(p => new DatasetFile(glob.RelativeName(p), $"azureml://datastores/{source.Datastore}/paths/{p}", 0,
-                token => store.OpenReadAsync(source.Datastore!, p, token)))
+        IReadOnlyList<DatastoreFileInfo> listed = await store.ListFilesAsync(source.Datastore!, glob.Base, cancellationToken).ConfigureAwait(false);
+        return listed.Where(f => glob.Matches(f.Path))
+            .Select(f => new DatasetFile(glob.RelativeName(f.Path), $"azureml://datastores/{source.Datastore}/paths/{f.Path}", f.Length,
+                token => store.OpenReadAsync(source.Datastore!, f.Path, token)))
             .ToList();
     }
 

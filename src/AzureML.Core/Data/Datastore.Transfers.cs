@@ -117,11 +117,11 @@ public abstract partial class Datastore
         string normalized = DatastorePaths.Normalize(prefix, Name);
         int slash = normalized.LastIndexOf('/');
         DatastoreStore store = Workspace.Backend.Datastores;
-        IReadOnlyList<string> listed = await store.ListFilesAsync(Name, slash < 0 ? "" : normalized[..slash], cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DatastoreFileInfo> listed = await store.ListFilesAsync(Name, slash < 0 ? "" : normalized[..slash], cancellationToken).ConfigureAwait(false);
         string target = System.IO.Path.GetFullPath(targetPath);
         List<FileTransferItem> items = listed
-            .Where(p => p.StartsWith(normalized, StringComparison.Ordinal))
-            .Select(p => new FileTransferItem(System.IO.Path.Combine(target, p), 0, token => store.OpenReadAsync(Name, p, token)))
+            .Where(f => f.Path.StartsWith(normalized, StringComparison.Ordinal))
+            .Select(f => new FileTransferItem(System.IO.Path.Combine(target, f.Path), f.Length, token => store.OpenReadAsync(Name, f.Path, token)))
             .ToList();
         FileTransferSummary summary = await FileTransfer.CopyAllAsync(items, overwrite ? ExistingFilePolicy.Overwrite : ExistingFilePolicy.Skip,
             TransferProgressPrinter.Create(progress, showProgress, "Downloaded"), cancellationToken).ConfigureAwait(false);

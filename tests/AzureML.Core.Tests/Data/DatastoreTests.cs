@@ -255,12 +255,14 @@ public class DatastoreTests
         Datastore datastore = _workspace.GetDefaultDatastore();
         datastore.Upload(_folder.Combine("src"), "ds", showProgress: false);
 
-        int count = datastore.Download(_folder.Combine("out"), prefix: "ds/train", showProgress: false);
+        var reports = new ConcurrentQueue<DatastoreTransferProgress>();
+        int count = datastore.Download(_folder.Combine("out"), prefix: "ds/train", showProgress: false, progress: new SyncProgress(reports.Enqueue));
         int again = datastore.Download(_folder.Combine("out"), prefix: "ds/train", overwrite: false, showProgress: false);
 
         Assert.Multiple(() =>
         {
             Assert.That(count, Is.EqualTo(2));
+            Assert.That(reports.Max(r => r.BytesDone), Is.EqualTo(2), "bytes of a.csv and b.csv");
             Assert.That(again, Is.EqualTo(0), "existing files are skipped without overwrite");
             Assert.That(File.ReadAllText(_folder.Combine("out", "ds", "train", "b.csv")), Is.EqualTo("b"));
             Assert.That(File.Exists(_folder.Combine("out", "ds", "test", "c.csv")), Is.False);

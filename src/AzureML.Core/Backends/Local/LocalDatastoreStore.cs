@@ -76,16 +76,16 @@ internal sealed class LocalDatastoreStore : DatastoreStore
             .ConfigureAwait(false);
     }
 
-    public override async Task<IReadOnlyList<string>> ListFilesAsync(string datastore, string prefix, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<DatastoreFileInfo>> ListFilesAsync(string datastore, string prefix, CancellationToken cancellationToken)
     {
         string root = await FolderAsync(datastore, cancellationToken).ConfigureAwait(false);
         string start = Path.Combine(root, prefix);
-        if (File.Exists(start)) return [prefix];
+        if (File.Exists(start)) return [new DatastoreFileInfo(prefix, new FileInfo(start).Length)];
         if (!Directory.Exists(start)) return [];
-        return Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(p => !IsTemporary(p))
-            .Order(StringComparer.Ordinal)
+        return new DirectoryInfo(start).EnumerateFiles("*", SearchOption.AllDirectories)
+            .Select(f => new DatastoreFileInfo(Path.GetRelativePath(root, f.FullName).Replace('\\', '/'), f.Length))
+            .Where(f => !IsTemporary(f.Path))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
     }
 
