@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureML.Core.Backends;
 using AzureML.Core.Backends.Local;
+using AzureML.Core.Data;
 using AzureML.Core.Internal;
 
 namespace AzureML.Core;
@@ -171,6 +172,22 @@ public class Workspace
     /// <summary>The workspace's web services, by name.</summary>
     public virtual IReadOnlyDictionary<string, AzureML.Core.Webservices.Webservice> Webservices
         => AzureML.Core.Webservices.Webservice.List(this).ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    /// <summary>Returns the default datastore, <c>workspaceblobstore</c> (on a local workspace a folder in it, created on first use).</summary>
+    public virtual Datastore GetDefaultDatastore() => Datastore.GetDefault(this);
+
+    /// <inheritdoc cref="GetDefaultDatastore"/>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual Task<Datastore> GetDefaultDatastoreAsync(CancellationToken cancellationToken = default) => Datastore.GetDefaultAsync(this, cancellationToken);
+
+    /// <summary>The workspace's datastores by name; a missing name throws <see cref="KeyNotFoundException"/> listing the registered ones.</summary>
+    public virtual IReadOnlyDictionary<string, Datastore> Datastores => Datastore.GetAllAsync(this, CancellationToken.None).EnsureCompleted();
+
+    /// <summary>
+    /// The latest version of every registered dataset by name (<c>ws.Datasets["heart-failure-records"]</c>); a missing
+    /// name throws <see cref="KeyNotFoundException"/> listing the registered ones.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, Dataset> Datasets => Dataset.GetAll(this);
 
     /// <summary>Returns a run of any experiment in this workspace by id.</summary>
     /// <param name="runId">The run id.</param>

@@ -14,13 +14,13 @@ internal sealed class LocalDeploymentStore : DeploymentStore
     private static readonly TimeSpan s_killWait = TimeSpan.FromSeconds(10);
     private readonly LocalBackend _backend;
     private readonly LocalServiceLauncher _launcher;
-    private readonly WorkspaceSecrets _secrets;
+    private readonly LocalSecretProtector _secrets;
 
     public LocalDeploymentStore(LocalBackend backend)
     {
         _backend = backend;
         _launcher = new LocalServiceLauncher(backend);
-        _secrets = new WorkspaceSecrets(backend.Root);
+        _secrets = new LocalSecretProtector(backend.Root);
     }
 
     private LocalDatabase Database => _backend.Database;
@@ -44,15 +44,15 @@ internal sealed class LocalDeploymentStore : DeploymentStore
 
         var definition = LocalServiceDefinition.From(request);
         string now = LocalTime.Format(DateTimeOffset.UtcNow);
-        string? primary = request.AuthEnabled ? request.PrimaryKey ?? WorkspaceSecrets.NewServiceKey() : null;
-        string? secondary = request.AuthEnabled ? request.SecondaryKey ?? WorkspaceSecrets.NewServiceKey() : null;
+        string? primary = request.AuthEnabled ? request.PrimaryKey ?? NewServiceKey() : null;
+        string? secondary = request.AuthEnabled ? request.SecondaryKey ?? NewServiceKey() : null;
         try
         {
             Database.Write((c, t) => LocalRunStore.Execute(c, t,
                 $"INSERT INTO services ({Columns}, primary_key, secondary_key) VALUES ($p0, $p1, 'Transitioning', 1, $p2, NULL, NULL, $p3, $p4, $p5, $p6, $p7, NULL, $p8, $p8, $p9, $p10);",
                 request.Name, request.ComputeType, request.Port, request.AuthEnabled ? 1 : 0, definition.ToJson(), request.Description,
                 JsonSerializer.Serialize(request.Tags), JsonSerializer.Serialize(request.Properties), now,
-                primary is null ? null : _secrets.Protect(primary), secondary is null ? null : _secrets.Protect(secondary)));
+                primary is null ? null : Protect(primary, request.Name), secondary is null ? null : Protect(secondary, request.Name)));
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
@@ -80,10 +80,10 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         bool auth = authEnabled ?? row.AuthEnabled;
         if (auth && !row.AuthEnabled)
         {
-            string primary = WorkspaceSecrets.NewServiceKey();
-            string secondary = WorkspaceSecrets.NewServiceKey();
+            string primary = NewServiceKey();
+            string secondary = NewServiceKey();
             Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET primary_key = $p0, secondary_key = $p1 WHERE name = $p2;",
-                _secrets.Protect(primary), _secrets.Protect(secondary), name));
+                Protect(primary, name), Protect(secondary, name), name));
             WriteAuthFile(name, primary, secondary);
         }
 
@@ -138,7 +138,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
             reader.Read();
             return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
         });
-        return Task.FromResult((_secrets.Unprotect(primary!), _secrets.Unprotect(secondary!)));
+        return Task.FromResult((Unprotect(primary!, name), Unprotect(secondary!, name)));
     }
 
     public override async Task RegenerateKeyAsync(string name, string key, string? setKey, CancellationToken cancellationToken)
@@ -150,13 +150,22 @@ internal sealed class LocalDeploymentStore : DeploymentStore
             _ => throw new UserErrorException($"RegenKey takes \"Primary\" or \"Secondary\", not \"{key}\"."),
         };
         (string primary, string secondary) = await GetKeysAsync(name, cancellationToken).ConfigureAwait(false);
-        string fresh = setKey ?? WorkspaceSecrets.NewServiceKey();
+        string fresh = setKey ?? NewServiceKey();
         Database.Write((c, t) => LocalRunStore.Execute(c, t, $"UPDATE services SET {column} = $p0, updated_utc = $p1 WHERE name = $p2;",
-            _secrets.Protect(fresh), LocalTime.Format(DateTimeOffset.UtcNow), name));
+            Protect(fresh, name), LocalTime.Format(DateTimeOffset.UtcNow), name));
         if (column == "primary_key") primary = fresh;
         else secondary = fresh;
         WriteAuthFile(name, primary, secondary);
     }
+
+    // Keys are stored encrypted, bound to their service's name.
+    private string Protect(string key, string service) => Convert.ToBase64String(_secrets.Protect(key, $"service:{service}"));
+
+    private string Unprotect(string stored, string service) => _secrets.Unprotect(Convert.FromBase64String(stored), $"service:{service}");
+
+    /// <summary>A new random service key: 32 bytes, URL-safe base64.</summary>
+    private static string NewServiceKey()
+        => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private void StartGeneration(string name, long generation, LocalServiceDefinition definition, bool authEnabled, int port)
     {
