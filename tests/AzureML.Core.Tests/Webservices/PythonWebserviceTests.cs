@@ -1,0 +1,135 @@
+using System.Text.Json;
+using AzureML.Core.Webservices;
+using NUnit.Framework;
+
+namespace AzureML.Core.Tests.Webservices;
+
+[Category("Integration")]
+public class PythonWebserviceTests
+{
+    private TestFolder _folder = null!;
+    private Workspace _workspace = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _folder = new TestFolder();
+        _workspace = Workspace.Local(_folder.Combine("ws"));
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        foreach (Webservice service in Webservice.List(_workspace)) service.Delete();
+        _folder.Dispose();
+    }
+
+    private Model TrainAndRegisterIris()
+    {
+        // The seed-000 flow: an unmodified azureml-core script trains the model in a run, then the run registers it.
+        string source = _folder.Combine("src");
+        Directory.CreateDirectory(source);
+        File.Copy(Path.Combine(RepositoryPaths.Root, "samples", "QuickStart", "scripts", "train_iris.py"), Path.Combine(source, "train_iris.py"));
+        var environment = new Environment("sklearn-env");
+        environment.Python.CondaDependencies = new CondaDependencies();
+        environment.Python.CondaDependencies.AddCondaPackage("scikit-learn");
+        Run run = new Experiment(_workspace, "train-sklearn").Submit(new ScriptRunConfig(source, "train_iris.py", environment: environment));
+        run.WaitForCompletion();
+        return run.RegisterModel(modelName: "sklearn-iris", modelPath: "outputs/model.joblib", modelFramework: Model.Framework.ScikitLearn,
+            modelFrameworkVersion: "0.19.1", resourceConfiguration: new ResourceConfiguration(cpu: 1, memoryInGB: 0.5));
+    }
+
+    [Test]
+    public void Deploy_ScikitLearnModelWithoutCode_ScoresTheSeedRequest()
+    {
+        Model model = TrainAndRegisterIris();
+
+        Webservice service = Model.Deploy(_workspace, "scikit-learn-service", new[] { model });
+        service.WaitForDeployment(showOutput: true, timeoutSec: 120);
+        string result = service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3], [5.9, 3.0, 4.2, 1.5]]}");
+
+        using JsonDocument answer = JsonDocument.Parse(result);
+        Assert.Multiple(() =>
+        {
+            Assert.That(service, Is.InstanceOf<AciWebservice>());
+            Assert.That(service.State, Is.EqualTo(WebserviceState.Healthy));
+            Assert.That(answer.RootElement.GetProperty("result").EnumerateArray().Select(e => e.GetInt64()), Is.EqualTo(new[] { 0L, 2L, 1L }));
+            Assert.That(service.ModelIds, Is.EqualTo(new[] { "sklearn-iris:1" }));
+        });
+    }
+
+    [Test]
+    public void Deploy_EntryScript_InitOnceRunPerRequest_And500CarriesTheError()
+    {
+        Model model = Model.Register(_workspace, _folder.Write("model/weights.txt", "3"), "multiplier");
+        _folder.Write("score/score.py", """
+            import json, os
+            from azureml.core.model import Model
+
+            def init():
+                global factor
+                with open(Model.get_model_path("multiplier")) as f:
+                    factor = float(f.read())
+
+            def run(raw_data):
+                data = json.loads(raw_data)["data"]
+                if data == "boom":
+                    raise ValueError("cannot score boom")
+                return {"result": [x * factor for x in data]}
+            """);
+        var inference = new InferenceConfig(entryScript: "score.py", sourceDirectory: _folder.Combine("score"));
+
+        Webservice service = Model.Deploy(_workspace, "multiplier-service", new[] { model }, inference, LocalWebservice.DeployConfiguration());
+        service.WaitForDeployment(timeoutSec: 120);
+        string scored = service.Run("{\"data\": [1, 2.5]}");
+        WebserviceException? failure = Assert.Throws<WebserviceException>(() => service.Run("{\"data\": \"boom\"}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service, Is.InstanceOf<LocalWebservice>());
+            Assert.That(scored, Is.EqualTo("{\"result\": [3.0, 7.5]}"));
+            Assert.That(failure!.StatusCode, Is.EqualTo(500));
+            Assert.That(failure.Message, Does.Contain("cannot score boom"));
+            Assert.That(service.Run("{\"data\": [2]}"), Is.EqualTo("{\"result\": [6.0]}"), "the service must keep answering after a failing run()");
+        });
+    }
+
+    [Test]
+    public void Deploy_EntryScriptWhoseInitFails_FailedWithTheTraceback()
+    {
+        Model model = Model.Register(_workspace, _folder.Write("model/weights.txt", "3"), "broken");
+        _folder.Write("score/score.py", "def init():\n    raise RuntimeError('model file is corrupt')\n\ndef run(raw_data):\n    return raw_data\n");
+
+        Webservice service = Model.Deploy(_workspace, "broken-service", new[] { model }, new InferenceConfig(entryScript: _folder.Combine("score", "score.py")));
+
+        WebserviceException? error = Assert.Throws<WebserviceException>(() => service.WaitForDeployment(timeoutSec: 120));
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.State, Is.EqualTo(WebserviceState.Failed));
+            Assert.That(error!.Message, Does.Contain("current service state: Failed"));
+            Assert.That(error.Message, Does.Contain("RuntimeError: model file is corrupt"));
+            Assert.That(error.Message, Does.Contain("Traceback").And.Contain("score.py"));
+            Assert.That(ServiceProcesses.Find("broken-service").Where(ServiceProcesses.IsAlive), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Deploy_CustomFrameworkWithoutInferenceConfig_SaysWhatToDo()
+    {
+        Model model = Model.Register(_workspace, _folder.Write("model/weights.txt", "3"), "custom");
+
+        Assert.That(() => Model.Deploy(_workspace, "custom-service", new[] { model }), Throws.TypeOf<UserErrorException>()
+            .With.Message.Contains("'Custom'").And.Message.Contains("InferenceConfig"));
+    }
+
+    [TestCase("Bad_Name")]
+    [TestCase("ab")]
+    [TestCase("ends-with-")]
+    [TestCase("9starts-with-digit")]
+    public void Deploy_InvalidServiceName_StatesTheRule(string name)
+    {
+        Model model = Model.Register(_workspace, _folder.Write("model/weights.txt", "3"), "named");
+
+        Assert.That(() => Model.Deploy(_workspace, name, new[] { model }), Throws.TypeOf<UserErrorException>().With.Message.Contains("3 to 32 characters"));
+    }
+}
