@@ -1,6 +1,8 @@
-// The quick start: train a scikit-learn model on a local workspace, stream its output, then read back
-// its metrics and files. Run it with: dotnet run --project samples/QuickStart
+// The quick start: train a scikit-learn model on a local workspace, stream its output, read back its
+// metrics and files, then register the model, deploy it as a web service, score three rows and delete
+// the service. Run it with: dotnet run --project samples/QuickStart
 using AzureML.Core;
+using AzureML.Core.Webservices;
 using Environment = AzureML.Core.Environment;
 
 string scripts = Path.Combine(AppContext.BaseDirectory, "scripts");
@@ -22,3 +24,19 @@ foreach ((string name, object? value) in run.GetMetrics())
 
 Console.WriteLine("Files:");
 foreach (string file in run.GetFileNames()) Console.WriteLine($"  {file}");
+
+Model model = run.RegisterModel(
+    modelName: "sklearn-iris",
+    modelPath: "outputs/model.joblib",
+    modelFramework: Model.Framework.ScikitLearn,
+    modelFrameworkVersion: "1.2",
+    resourceConfiguration: new ResourceConfiguration(cpu: 1, memoryInGB: 0.5));
+Console.WriteLine($"Registered model {model.Id}");
+
+Webservice service = Model.Deploy(ws, "scikit-learn-service", new[] { model }, overwrite: true);   // no-code deployment
+service.WaitForDeployment(showOutput: true);
+string predictions = service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2], [5.9, 3.0, 4.2, 1.5], [6.7, 3.0, 5.2, 2.3]]}");
+Console.WriteLine($"Predictions from {service.ScoringUri}: {predictions}");
+
+service.Delete();
+Console.WriteLine($"Deleted service {service.Name}");

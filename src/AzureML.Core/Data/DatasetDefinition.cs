@@ -12,13 +12,6 @@ internal sealed record DatasetDefinition
     public const string TabularType = "Tabular";
     public const string FileType = "File";
 
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public required string DatasetType { get; init; }
     public required IReadOnlyList<DatasetSource> Sources { get; init; }
     public DelimitedSettings? Delimited { get; init; }
@@ -26,14 +19,14 @@ internal sealed record DatasetDefinition
 
     public DatasetDefinition WithStep(DatasetStep step) => this with { Steps = [.. Steps, step] };
 
-    public string ToJson() => JsonSerializer.Serialize(this, s_json);
+    public string ToJson() => JsonSerializer.Serialize(this, Internal.SdkJsonContext.Default.DatasetDefinition);
 
     /// <exception cref="AzureMLException">The stored text is not a definition this SDK can read.</exception>
     public static DatasetDefinition FromJson(string json, string what)
     {
         try
         {
-            return JsonSerializer.Deserialize<DatasetDefinition>(json, s_json) ?? throw new JsonException("null");
+            return JsonSerializer.Deserialize(json, Internal.SdkJsonContext.Default.DatasetDefinition) ?? throw new JsonException("null");
         }
         catch (JsonException ex)
         {

@@ -34,6 +34,9 @@ public class QuickStartTests
             Assert.That(output, Does.Contain("Kernel type: linear"));
             Assert.That(output, Does.Match(@"Accuracy: (0\.\d+|1)"));
             Assert.That(output, Does.Contain("outputs/model.joblib"));
+            Assert.That(output, Does.Contain("Registered model sklearn-iris:1"));
+            Assert.That(output, Does.Match(@"Predictions from http://127\.0\.0\.1:\d+/score: \{""result"": \[0, 1, 2\]"));
+            Assert.That(output, Does.Contain("Deleted service scikit-learn-service"));
         });
     }
 }

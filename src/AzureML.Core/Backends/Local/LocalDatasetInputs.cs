@@ -67,7 +67,7 @@ internal static class LocalDatasetInputs
             records.Add(new RunInputRecord(input.Name, dataset.Id, input.Mechanism, target));
         }
 
-        variables[InputDatasetsVariable] = JsonSerializer.Serialize(paths);
+        variables[InputDatasetsVariable] = JsonSerializer.Serialize(paths, Internal.SdkJsonContext.Default.DictionaryStringString);
         backend.Datasets.RecordRunInputsAsync(runId, records, CancellationToken.None).EnsureCompleted();
         return new DatasetInputsResult(texts.Select(t => Substitute(t, paths)).ToList(), variables);
     }

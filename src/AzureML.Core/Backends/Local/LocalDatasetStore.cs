@@ -30,7 +30,7 @@ internal sealed class LocalDatasetStore : DatasetStore
             LocalRunStore.Execute(connection, transaction,
                 $"INSERT INTO datasets ({Columns}) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7);",
                 Guid.NewGuid().ToString(), registration.Name, version, registration.DatasetType, registration.DefinitionJson,
-                registration.Description, JsonSerializer.Serialize(registration.Tags), LocalTime.Format(DateTimeOffset.UtcNow));
+                registration.Description, JsonSerializer.Serialize(registration.Tags, Internal.SdkJsonContext.Default.IReadOnlyDictionaryStringString), LocalTime.Format(DateTimeOffset.UtcNow));
             return Get(connection, transaction, registration.Name, version)!;
         }));
 
@@ -108,7 +108,7 @@ internal sealed class LocalDatasetStore : DatasetStore
                 reader.GetString(3),
                 reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5),
-                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6))!,
+                JsonSerializer.Deserialize(reader.GetString(6), Internal.SdkJsonContext.Default.DictionaryStringString)!,
                 LocalTime.Parse(reader.GetString(7))));
         }
 

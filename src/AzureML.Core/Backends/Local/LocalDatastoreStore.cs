@@ -38,7 +38,7 @@ internal sealed class LocalDatastoreStore : DatastoreStore
 
             LocalRunStore.Execute(connection, transaction,
                 "INSERT OR REPLACE INTO datastores (name, kind, settings, credential_type, secret, is_default, created_utc) VALUES ($p0, $p1, $p2, $p3, $p4, 0, $p5);",
-                record.Name, record.Kind, JsonSerializer.Serialize(record.Settings), record.CredentialType, sealedSecret, LocalTime.Format(DateTimeOffset.UtcNow));
+                record.Name, record.Kind, JsonSerializer.Serialize(record.Settings, Internal.SdkJsonContext.Default.IReadOnlyDictionaryStringString), record.CredentialType, sealedSecret, LocalTime.Format(DateTimeOffset.UtcNow));
             return Get(connection, transaction, record.Name)!;
         });
         Directory.CreateDirectory(FolderOf(registered));
@@ -120,7 +120,7 @@ internal sealed class LocalDatastoreStore : DatastoreStore
         _backend.Database.Write((connection, transaction) => LocalRunStore.Execute(connection, transaction,
             "INSERT OR IGNORE INTO datastores (name, kind, settings, credential_type, is_default, created_utc) VALUES ($p0, $p1, $p2, $p3, 1, $p4);",
             DefaultName, DatastoreRecord.AzureBlobKind,
-            JsonSerializer.Serialize(new Dictionary<string, string?> { ["accountName"] = "local", ["containerName"] = DefaultName }),
+            JsonSerializer.Serialize(new Dictionary<string, string?> { ["accountName"] = "local", ["containerName"] = DefaultName }, Internal.SdkJsonContext.Default.DictionaryStringString),
             DatastoreRecord.NoCredential, LocalTime.Format(DateTimeOffset.UtcNow)));
         Directory.CreateDirectory(Path.Combine(_backend.Root, "datastores", DefaultName));
         Volatile.Write(ref _defaultEnsured, 1);
@@ -141,7 +141,7 @@ internal sealed class LocalDatastoreStore : DatastoreStore
             list.Add(new DatastoreRecord(
                 reader.GetString(0),
                 reader.GetString(1),
-                JsonSerializer.Deserialize<Dictionary<string, string?>>(reader.GetString(2))!,
+                JsonSerializer.Deserialize(reader.GetString(2), Internal.SdkJsonContext.Default.DictionaryStringString)!,
                 reader.GetString(3),
                 reader.GetInt64(4) == 1,
                 LocalTime.Parse(reader.GetString(5))));

@@ -23,6 +23,8 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         _secrets = new LocalSecretProtector(backend.Root);
     }
 
+    private static Internal.SdkJsonContext Json => Internal.SdkJsonContext.Default;
+
     private LocalDatabase Database => _backend.Database;
 
     public override Task<ServiceRecord> DeployAsync(ServiceDeploymentRequest request, CancellationToken cancellationToken)
@@ -51,7 +53,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
             Database.Write((c, t) => LocalRunStore.Execute(c, t,
                 $"INSERT INTO services ({Columns}, primary_key, secondary_key) VALUES ($p0, $p1, 'Transitioning', 1, $p2, NULL, NULL, $p3, $p4, $p5, $p6, $p7, NULL, $p8, $p8, $p9, $p10);",
                 request.Name, request.ComputeType, request.Port, request.AuthEnabled ? 1 : 0, definition.ToJson(), request.Description,
-                JsonSerializer.Serialize(request.Tags), JsonSerializer.Serialize(request.Properties), now,
+                JsonSerializer.Serialize(request.Tags, Json.IReadOnlyDictionaryStringString), JsonSerializer.Serialize(request.Properties, Json.IReadOnlyDictionaryStringString), now,
                 primary is null ? null : Protect(primary, request.Name), secondary is null ? null : Protect(secondary, request.Name)));
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
@@ -90,7 +92,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         Database.Write((c, t) => LocalRunStore.Execute(c, t,
             "UPDATE services SET description = COALESCE($p0, description), tags = COALESCE($p1, tags), properties = COALESCE($p2, properties), " +
             "auth_enabled = $p3, updated_utc = $p4 WHERE name = $p5;",
-            description, tags is null ? null : JsonSerializer.Serialize(tags), properties is null ? null : JsonSerializer.Serialize(properties),
+            description, tags is null ? null : JsonSerializer.Serialize(tags, Json.IReadOnlyDictionaryStringString), properties is null ? null : JsonSerializer.Serialize(properties, Json.IReadOnlyDictionaryStringString),
             auth ? 1 : 0, LocalTime.Format(DateTimeOffset.UtcNow), name));
 
         if (redeploy is not null || auth != row.AuthEnabled)
@@ -269,7 +271,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt64(6),
                 reader.GetInt64(7) != 0, LocalServiceDefinition.FromJson(reader.GetString(8)), reader.IsDBNull(9) ? null : reader.GetString(9),
-                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(10))!, JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(11))!,
+                JsonSerializer.Deserialize(reader.GetString(10), Json.DictionaryStringString)!, JsonSerializer.Deserialize(reader.GetString(11), Json.DictionaryStringString)!,
                 reader.IsDBNull(12) ? null : reader.GetString(12), LocalTime.Parse(reader.GetString(13)), LocalTime.Parse(reader.GetString(14))));
         }
 

@@ -60,7 +60,7 @@ internal sealed class LocalExperimentStore : ExperimentStore
             using SqliteCommand update = connection.CreateCommand();
             update.Transaction = transaction;
             update.CommandText = "UPDATE experiments SET tags = $tags WHERE name = $name;";
-            update.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(tags));
+            update.Parameters.AddWithValue("$tags", JsonSerializer.Serialize(tags, Internal.SdkJsonContext.Default.DictionaryStringString));
             update.Parameters.AddWithValue("$name", name);
             update.ExecuteNonQuery();
             return current with { Tags = tags };
@@ -81,5 +81,5 @@ internal sealed class LocalExperimentStore : ExperimentStore
         Name: reader.GetString(0),
         CreatedTime: LocalTime.Parse(reader.GetString(2)),
         ArchivedTime: reader.IsDBNull(3) ? null : LocalTime.Parse(reader.GetString(3)),
-        Tags: JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(4)) ?? new Dictionary<string, string>());
+        Tags: JsonSerializer.Deserialize(reader.GetString(4), Internal.SdkJsonContext.Default.DictionaryStringString) ?? new Dictionary<string, string>());
 }

@@ -110,7 +110,7 @@ internal sealed class LocalRunStore : RunStore
             "start_utc = CASE WHEN $p1 = 'Running' AND start_utc IS NULL THEN $p2 ELSE start_utc END, " +
             "end_utc = CASE WHEN $p1 IN ('Completed', 'Failed', 'Canceled') THEN $p2 ELSE end_utc END, " +
             "error = COALESCE($p3, error) WHERE run_id = $p4;",
-            status.ToString(), status.ToString(), time, error is null ? null : JsonSerializer.Serialize(error), runId);
+            status.ToString(), status.ToString(), time, error is null ? null : JsonSerializer.Serialize(error, Internal.SdkJsonContext.Default.RunError), runId);
         Execute(connection, transaction, "INSERT INTO run_status_history (run_id, status, time_utc) VALUES ($p0, $p1, $p2);", runId, status.ToString(), time);
         return Get(connection, transaction, runId)!;
     }
@@ -272,7 +272,7 @@ internal sealed class LocalRunStore : RunStore
                 EndTime = reader.IsDBNull(10) ? null : LocalTime.Parse(reader.GetString(10)),
                 DefinitionJson = reader.IsDBNull(11) ? null : reader.GetString(11),
                 EnvironmentJson = reader.IsDBNull(12) ? null : reader.GetString(12),
-                Error = reader.IsDBNull(13) ? null : JsonSerializer.Deserialize<RunError>(reader.GetString(13)),
+                Error = reader.IsDBNull(13) ? null : JsonSerializer.Deserialize(reader.GetString(13), Internal.SdkJsonContext.Default.RunError),
             });
         }
 

@@ -5,8 +5,6 @@ namespace AzureML.Core.Backends.Local;
 /// <summary>What a local service serves and how; kept as JSON in the <c>services</c> table so any process can restart it.</summary>
 internal sealed record LocalServiceDefinition
 {
-    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web);
-
     public required IReadOnlyList<ModelReference> Models { get; init; }
     public string? EntryScript { get; init; }
     public string? SourceDirectory { get; init; }
@@ -14,9 +12,9 @@ internal sealed record LocalServiceDefinition
     public double? CpuCores { get; init; }
     public double? MemoryGb { get; init; }
 
-    public string ToJson() => JsonSerializer.Serialize(this, s_options);
+    public string ToJson() => JsonSerializer.Serialize(this, Internal.SdkJsonContext.Default.LocalServiceDefinition);
 
-    public static LocalServiceDefinition FromJson(string json) => JsonSerializer.Deserialize<LocalServiceDefinition>(json, s_options)!;
+    public static LocalServiceDefinition FromJson(string json) => JsonSerializer.Deserialize(json, Internal.SdkJsonContext.Default.LocalServiceDefinition)!;
 
     public static LocalServiceDefinition From(ServiceDeploymentRequest request) => new()
     {

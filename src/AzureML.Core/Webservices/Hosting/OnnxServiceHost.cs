@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using AzureML.Core.Onnx;
 using AzureML.Core.Webservices.Scoring;
 using Microsoft.AspNetCore.Builder;
@@ -33,14 +33,14 @@ internal static class OnnxServiceHost
         }
         catch (Exception ex)
         {
-            WriteAtomically(config.FailedFile, JsonSerializer.Serialize(new { error = $"{ex.GetType().Name}: {ex.Message}", traceback = ex.ToString() }));
+            WriteAtomically(config.FailedFile, new JsonObject { ["error"] = $"{ex.GetType().Name}: {ex.Message}", ["traceback"] = ex.ToString() }.ToJsonString());
             Log('E', $"Start-up failed: {ex.Message}");
             return 1;
         }
 
         int port = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a).Port).First();
-        WriteAtomically(config.ReadyFile, JsonSerializer.Serialize(new { port, pid = System.Environment.ProcessId }));
+        WriteAtomically(config.ReadyFile, new JsonObject { ["port"] = port, ["pid"] = System.Environment.ProcessId }.ToJsonString());
         Log('I', $"Scoring service '{config.ServiceName}' listening on http://{config.Host}:{port}");
         app.WaitForShutdown();
         scorer.Dispose();

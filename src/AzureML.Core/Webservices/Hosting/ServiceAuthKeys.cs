@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace AzureML.Core.Webservices.Hosting;
 
@@ -26,7 +27,7 @@ internal sealed class ServiceAuthKeys
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     public static string HashFileContent(IEnumerable<string> keys)
-        => JsonSerializer.Serialize(new { hashes = keys.Select(k => Convert.ToBase64String(Hash(k))).ToArray() });
+        => new JsonObject { ["hashes"] = new JsonArray(keys.Select(k => (JsonNode?)Convert.ToBase64String(Hash(k))).ToArray()) }.ToJsonString();
 
     public bool IsAuthorized(string? authorizationHeader)
     {

@@ -13,8 +13,6 @@ internal sealed record ServiceHostConfig
     public const string SklearnMode = "sklearn";
     public const string EntryScriptMode = "entryScript";
 
-    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web) { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
-
     public required string ServiceName { get; init; }
     public required string Mode { get; init; }
     public string Host { get; init; } = "127.0.0.1";
@@ -35,8 +33,8 @@ internal sealed record ServiceHostConfig
     /// <summary>Written as <c>{"error": …, "traceback": …}</c> when start-up fails.</summary>
     public required string FailedFile { get; init; }
 
-    public string ToJson() => JsonSerializer.Serialize(this, s_options);
+    public string ToJson() => JsonSerializer.Serialize(this, Internal.SdkJsonContext.Default.ServiceHostConfig);
 
-    public static ServiceHostConfig Read(string path) => JsonSerializer.Deserialize<ServiceHostConfig>(File.ReadAllText(path), s_options)
+    public static ServiceHostConfig Read(string path) => JsonSerializer.Deserialize(File.ReadAllText(path), Internal.SdkJsonContext.Default.ServiceHostConfig)
         ?? throw new InvalidDataException($"'{path}' is not a service host configuration.");
 }

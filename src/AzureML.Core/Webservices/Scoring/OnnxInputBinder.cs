@@ -229,7 +229,7 @@ internal sealed class OnnxInputBinder
         if (!metadata.TryGetValue("feature_names", out string? text)) return null;
         try
         {
-            string[]? names = JsonSerializer.Deserialize<string[]>(text);
+            string[]? names = JsonSerializer.Deserialize(text, Internal.SdkJsonContext.Default.StringArray);
             return names is not null && (featureCount is null || names.Length == featureCount) ? names : null;
         }
         catch (JsonException)
