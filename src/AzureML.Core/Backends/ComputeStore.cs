@@ -23,4 +23,8 @@ internal abstract class ComputeStore
 
     /// <summary>The target's node counts right now.</summary>
     public abstract Task<ComputeNodeCounts> GetNodeCountsAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>The missing-target error in azureml-core's words, so code matching on it works under either backend.</summary>
+    public static ComputeTargetException NotFound(string name)
+        => new($"ComputeTargetNotFound: Compute Target with name {name} not found in provided workspace.");
 }

@@ -80,10 +80,6 @@ internal sealed class LocalComputeStore : ComputeStore
     public override Task<ComputeNodeCounts> GetNodeCountsAsync(string name, CancellationToken cancellationToken)
         => Task.FromResult(Database.Read(connection => LocalNodeSlots.Count(connection, null, Get(connection, null, name) ?? throw NotFound(name))));
 
-    /// <summary>The missing-target error in azureml-core's words.</summary>
-    public static ComputeTargetException NotFound(string name)
-        => new($"ComputeTargetNotFound: Compute Target with name {name} not found in provided workspace.");
-
     internal static ComputeRecord? Get(SqliteConnection connection, SqliteTransaction? transaction, string name)
         => Query(connection, transaction, $"SELECT {Columns} FROM compute_targets WHERE name = $p0;", name).FirstOrDefault();
 
