@@ -68,7 +68,7 @@ internal sealed class LocalComputeStore : ComputeStore
             if (counts.Running > 0 || counts.QueuedRuns > 0)
             {
                 throw new ComputeTargetException(
-                    $"ComputeTargetInUse: '{compute.Name}' cannot be deleted while runs use it ({counts.Running} busy nodes, {counts.QueuedRuns} queued runs). " +
+                    $"ComputeTargetInUse: '{compute.Name}' cannot be deleted while runs use it (nodes busy: {counts.Running}, runs queued: {counts.QueuedRuns}). " +
                     "Cancel those runs or wait for them to finish, then delete it.");
             }
 

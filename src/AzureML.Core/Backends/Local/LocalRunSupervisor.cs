@@ -92,7 +92,7 @@ internal sealed class LocalRunSupervisor
         }
         finally
         {
-            if (_holdsNodes) _backend.Compute.Slots.Release(RunId);
+            ReleaseNodes();
             _nodes?.Dispose();
             s_active.TryRemove(Key(_backend, RunId), out _);
         }
@@ -117,11 +117,13 @@ internal sealed class LocalRunSupervisor
         if (problem is not null)
         {
             LocalRunFinalizer.TryDelete(_layout.Working);
+            ReleaseNodes();
             return runs.SetStatus(RunId, RunStatus.Failed, problem);
         }
 
         if (_cancel.IsCancellationRequested || runs.TryTransition(RunId, new[] { RunStatus.Preparing }, RunStatus.Running) is null)
         {
+            ReleaseNodes();
             return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
         }
 
@@ -141,7 +143,19 @@ internal sealed class LocalRunSupervisor
             _nodes.KillLeftovers(s_killWait);
         }
 
+        ReleaseNodes();
         return LocalRunFinalizer.Finish(_backend, RunId, exitCode, canceled, timeout);
+    }
+
+    /// <summary>
+    /// Gives the run's nodes back once its processes are gone and before it reaches a final status, so
+    /// whoever sees the run ended also sees its nodes free.
+    /// </summary>
+    private void ReleaseNodes()
+    {
+        if (!_holdsNodes) return;
+        _holdsNodes = false;
+        _backend.Compute.Slots.Release(RunId);
     }
 
     /// <summary>
