@@ -233,24 +233,55 @@ public class AmlComputeRunTests
     }
 
     [Test]
-    public void Submit_NodeHeldByADeadProcess_IsReclaimed()
+    public void Submit_NodeReleasedByAnotherProcess_QueuedRunStarts()
     {
         Cluster(maxNodes: 1);
         var backend = (LocalBackend)_workspace.Backend;
-        RunRecord orphan = backend.Runs.CreateAsync(new RunCreateRequest
+        using var otherProcess = System.Diagnostics.Process.Start("sleep", "600");
+        try
         {
-            ExperimentName = "orphan",
+            string foreignRun = HoldNode(backend, otherProcess.Id, ProcessTree.StartTicks(otherProcess.Id));
+            string source = Source("ok.py", "print('ran')\n");
+
+            Run run = new Experiment(_workspace, "after-foreign").Submit(new ScriptRunConfig(source, "ok.py", computeTarget: "cpu-cluster"));
+            Assert.That(run.GetStatus(), Is.EqualTo(RunStatus.Queued), "the only node is held by the other process's run");
+            // What the other process's supervisor does when its run ends; nothing signals this process.
+            backend.Database.Write((connection, transaction) => LocalRunStore.Execute(connection, transaction,
+                "UPDATE compute_nodes SET run_id = NULL, idle_since_utc = '2026-01-01T00:00:00.000000Z' WHERE run_id = $p0;", foreignRun));
+
+            Assert.That(run.WaitForCompletion().Status, Is.EqualTo(RunStatus.Completed));
+        }
+        finally
+        {
+            otherProcess.Kill();
+        }
+    }
+
+    /// <summary>Records a run of another process holding node 0 of <c>cpu-cluster</c>, as that process's claim would.</summary>
+    private static string HoldNode(LocalBackend backend, int supervisorPid, long supervisorStartTicks)
+    {
+        RunRecord run = backend.Runs.CreateAsync(new RunCreateRequest
+        {
+            ExperimentName = "other-process",
             RunType = "azureml.scriptrun",
             Target = "cpu-cluster",
         }, CancellationToken.None).GetAwaiter().GetResult();
         backend.Database.Write((connection, transaction) =>
         {
-            // A supervisor that is gone: this pid with start ticks it never had.
             LocalRunStore.Execute(connection, transaction,
-                "INSERT INTO run_processes (run_id, supervisor_pid, supervisor_start_ticks) VALUES ($p0, $p1, 1);", orphan.RunId, System.Environment.ProcessId);
+                "INSERT INTO run_processes (run_id, supervisor_pid, supervisor_start_ticks) VALUES ($p0, $p1, $p2);", run.RunId, supervisorPid, supervisorStartTicks);
             return LocalRunStore.Execute(connection, transaction,
-                "INSERT INTO compute_nodes (compute_name, node_id, run_id) VALUES ('cpu-cluster', 0, $p0);", orphan.RunId);
+                "INSERT INTO compute_nodes (compute_name, node_id, run_id) VALUES ('cpu-cluster', 0, $p0);", run.RunId);
         });
+        return run.RunId;
+    }
+
+    [Test]
+    public void Submit_NodeHeldByADeadProcess_IsReclaimed()
+    {
+        Cluster(maxNodes: 1);
+        // A supervisor that is gone: this pid with start ticks it never had.
+        HoldNode((LocalBackend)_workspace.Backend, System.Environment.ProcessId, supervisorStartTicks: 1);
         string source = Source("ok.py", "print('ran')\n");
 
         Run run = new Experiment(_workspace, "after-orphan").Submit(new ScriptRunConfig(source, "ok.py", computeTarget: "cpu-cluster"));
