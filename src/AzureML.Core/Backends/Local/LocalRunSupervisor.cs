@@ -110,6 +110,7 @@ internal sealed class LocalRunSupervisor
 
         if (runs.TryTransition(RunId, new[] { RunStatus.Queued }, RunStatus.Preparing) is null)
         {
+            ReleaseNodes();
             return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
         }
 
