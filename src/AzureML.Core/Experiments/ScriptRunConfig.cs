@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureML.Core.Backends;
+using AzureML.Core.Compute;
 using AzureML.Core.Internal;
 
 namespace AzureML.Core;
@@ -43,6 +44,23 @@ public class ScriptRunConfig
         if (computeTarget is not null) RunConfig.Target = computeTarget;
         if (environment is not null) RunConfig.Environment = environment;
         RunConfig.MaxRunDurationSeconds = maxRunDurationSeconds;
+    }
+
+    /// <summary>Creates a configuration that runs on <paramref name="computeTarget"/> (Python's <c>compute_target=</c> given a ComputeTarget object).</summary>
+    /// <param name="computeTarget">The compute target, for example an <see cref="AmlCompute"/> cluster.</param>
+    /// <param name="sourceDirectory">The folder snapshotted and run from.</param>
+    /// <param name="script">The script relative to <paramref name="sourceDirectory"/>: <c>.py</c>, <c>.cs</c> or <c>.sh</c>.</param>
+    /// <param name="arguments">Arguments for the script.</param>
+    /// <param name="runConfig">A run configuration to start from; its script/arguments are replaced by the ones given here.</param>
+    /// <param name="environment">The environment; overrides the run configuration's.</param>
+    /// <param name="command">A command (program then arguments) instead of a script; exclusive with <paramref name="script"/>.</param>
+    /// <param name="maxRunDurationSeconds">The longest the run may take.</param>
+    /// <exception cref="UserErrorException">Both or neither of <paramref name="script"/> and <paramref name="command"/> were given.</exception>
+    public ScriptRunConfig(ComputeTarget computeTarget, string sourceDirectory = ".", string? script = null, IEnumerable<object>? arguments = null,
+        RunConfiguration? runConfig = null, Environment? environment = null, IEnumerable<string>? command = null,
+        long maxRunDurationSeconds = DefaultMaxRunDurationSeconds)
+        : this(sourceDirectory, script, arguments, runConfig, Argument.NotNull(computeTarget, nameof(computeTarget)).Name, environment, command, maxRunDurationSeconds)
+    {
     }
 
     /// <summary>The folder snapshotted and run from.</summary>

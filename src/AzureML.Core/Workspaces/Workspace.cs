@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using AzureML.Core.Backends;
 using AzureML.Core.Backends.Local;
 using AzureML.Core.Data;
+
+using AzureML.Core.Compute;
 using AzureML.Core.Internal;
 
 namespace AzureML.Core;
@@ -188,6 +190,17 @@ public class Workspace
     /// name throws <see cref="KeyNotFoundException"/> listing the registered ones.
     /// </summary>
     public virtual IReadOnlyDictionary<string, Dataset> Datasets => Dataset.GetAll(this);
+
+    /// <summary>
+    /// The workspace's compute targets by name (case-insensitive). A missing name throws a
+    /// <see cref="KeyNotFoundException"/> that lists the targets that exist.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, ComputeTarget> ComputeTargets => GetComputeTargetsAsync(CancellationToken.None).EnsureCompleted();
+
+    /// <inheritdoc cref="ComputeTargets"/>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task<IReadOnlyDictionary<string, ComputeTarget>> GetComputeTargetsAsync(CancellationToken cancellationToken = default)
+        => new ComputeTargetDictionary(await ComputeTarget.ListAsync(this, cancellationToken).ConfigureAwait(false), Name);
 
     /// <summary>Returns a run of any experiment in this workspace by id.</summary>
     /// <param name="runId">The run id.</param>

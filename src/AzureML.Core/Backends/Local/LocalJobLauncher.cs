@@ -11,20 +11,22 @@ internal sealed class LocalJobLauncher : JobLauncher
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(100);
     private readonly LocalBackend _backend;
     private readonly LocalRunProcesses _processes;
+    private readonly LocalRunNodeProcesses _nodeProcesses;
 
     public LocalJobLauncher(LocalBackend backend)
     {
         _backend = backend;
         _processes = new LocalRunProcesses(backend.Database);
+        _nodeProcesses = new LocalRunNodeProcesses(backend.Database);
     }
+
+    /// <summary>True for <c>local</c>: this machine, always there, with no limit on concurrent runs.</summary>
+    public static bool IsLocalTarget(string target) => string.Equals(target, "local", StringComparison.OrdinalIgnoreCase);
 
     public override Task<RunRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
-        if (!string.Equals(submission.Target, "local", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UserErrorException(
-                $"Compute target '{submission.Target}' does not exist in this local workspace. Use \"local\", or create the target first with ComputeTarget.Create.");
-        }
+        ComputeRecord? compute = ResolveTarget(submission);
+        if (compute is not null) submission = submission with { Target = compute.Name };
 
         RunCommand.For(submission); // validates the script kind before anything is copied
         if (submission.Script is not null && !File.Exists(Path.Combine(submission.SourceDirectory, submission.Script)))
@@ -50,7 +52,7 @@ internal sealed class LocalJobLauncher : JobLauncher
             {
                 ["ContentSnapshotId"] = snapshotId,
                 ["azureml.runsource"] = "experiment",
-                ["_azureml.ComputeTargetType"] = "local",
+                ["_azureml.ComputeTargetType"] = compute?.ComputeType.ToLowerInvariant() ?? "local",
             },
             DefinitionJson = submission.DefinitionJson,
             EnvironmentJson = submission.Environment is null ? null : EnvironmentJson.Serialize(submission.Environment),
@@ -60,6 +62,32 @@ internal sealed class LocalJobLauncher : JobLauncher
         _backend.Runs.SetStatus(run.RunId, RunStatus.Queued);
         LocalRunSupervisor.Start(_backend, run.RunId, submission, snapshotFolder);
         return Task.FromResult(_backend.Runs.Get(run.RunId));
+    }
+
+    /// <summary>
+    /// The compute target a submission names (<c>null</c> for <c>local</c>), checked before anything is
+    /// copied: it must exist and have at least as many nodes as the run asks for.
+    /// </summary>
+    private ComputeRecord? ResolveTarget(JobSubmission submission)
+    {
+        if (IsLocalTarget(submission.Target)) return null;
+        ComputeRecord? compute = _backend.Compute.GetAsync(submission.Target, CancellationToken.None).Result;
+        if (compute is null)
+        {
+            IEnumerable<string> existing = _backend.Compute.ListAsync(CancellationToken.None).Result.Select(c => c.Name);
+            throw new UserErrorException(
+                $"Compute target '{submission.Target}' does not exist in this workspace. Existing targets: {string.Join(", ", existing.Prepend("local"))}. " +
+                $"Create it first with ComputeTarget.Create(ws, \"{submission.Target}\", AmlCompute.ProvisioningConfiguration(...)).");
+        }
+
+        if (submission.NodeCount > compute.MaxNodes)
+        {
+            throw new UserErrorException(
+                $"The run asks for nodeCount {submission.NodeCount}, but the {compute.ComputeType} '{compute.Name}' has at most {compute.MaxNodes} nodes (maxNodes). " +
+                $"Lower RunConfig.NodeCount, or raise the limit with AmlCompute.Update(maxNodes: {submission.NodeCount}).");
+        }
+
+        return compute;
     }
 
     public override async Task CancelAsync(string runId, CancellationToken cancellationToken)
@@ -81,6 +109,8 @@ internal sealed class LocalJobLauncher : JobLauncher
         {
             ProcessTree.Kill(pid, record.StartTicks ?? 0, TimeSpan.FromSeconds(10));
         }
+
+        _nodeProcesses.KillAll(runId, TimeSpan.FromSeconds(10));
 
         LocalRunFinalizer.Finish(_backend, runId, null, canceled: true, null);
     }
@@ -131,11 +161,12 @@ internal sealed class LocalJobLauncher : JobLauncher
                 $"The process that submitted this run (pid {processes.SupervisorPid}) ended before the script started."));
         }
 
-        if (processes.ScriptAlive)
+        if (processes.ScriptAlive || _nodeProcesses.List(run.RunId).Any(p => ProcessTree.IsAlive(p.Pid, p.StartTicks)))
         {
             if (processes.Deadline is DateTimeOffset deadline && deadline < DateTimeOffset.UtcNow)
             {
                 ProcessTree.Kill(processes.Pid.Value, processes.StartTicks ?? 0, TimeSpan.FromSeconds(10));
+                _nodeProcesses.KillAll(run.RunId, TimeSpan.FromSeconds(10));
                 return LocalRunFinalizer.Finish(_backend, run.RunId, null, canceled: false,
                     "The run exceeded its maximum duration (maxRunDurationSeconds) and was stopped.");
             }

@@ -4,9 +4,10 @@ using System.Diagnostics;
 namespace AzureML.Core.Backends.Local;
 
 /// <summary>
-/// Looks after one submitted run inside the process that submitted it: prepares the working copy and the
-/// interpreter, starts the script in its own session with its output going to files (so the script
-/// survives this process), enforces the duration limit, and finishes the run when the script exits.
+/// Looks after one submitted run inside the process that submitted it: waits in <c>Queued</c> for nodes of
+/// its compute target, prepares the working copy and the interpreter, starts the script (one process per
+/// node) in its own session with its output going to files (so the script survives this process),
+/// enforces the duration limit, finishes the run when the script exits and gives the nodes back.
 /// </summary>
 internal sealed class LocalRunSupervisor
 {
@@ -23,14 +24,17 @@ internal sealed class LocalRunSupervisor
     private static readonly ConcurrentDictionary<string, LocalRunSupervisor> s_active = new(StringComparer.Ordinal);
     private static readonly TimeSpan s_killWait = TimeSpan.FromSeconds(10);
 
+    // Runs queued in other processes are only seen by polling; runs in this one also wake on Released.
+    private static readonly TimeSpan s_queuePollInterval = TimeSpan.FromMilliseconds(250);
+
     private readonly LocalBackend _backend;
     private readonly JobSubmission _submission;
     private readonly string _snapshotFolder;
     private readonly LocalRunLayout _layout;
     private readonly CancellationTokenSource _cancel = new();
     private readonly TaskCompletionSource<RunRecord> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _pid;
-    private long _startTicks;
+    private LocalRunNodes? _nodes;
+    private bool _holdsNodes;
 
     private LocalRunSupervisor(LocalBackend backend, string runId, JobSubmission submission, string snapshotFolder)
     {
@@ -77,7 +81,7 @@ internal sealed class LocalRunSupervisor
             // Anything unexpected ends the run as a service error rather than leaving it running forever.
             try
             {
-                if (_pid != 0) ProcessTree.Kill(_pid, _startTicks, s_killWait);
+                _nodes?.KillAll(s_killWait);
                 _backend.Runs.SetStatus(RunId, RunStatus.Failed, new RunError("ServiceError", $"The local runner failed: {ex.Message}"));
                 _completion.TrySetResult(_backend.Runs.Get(RunId));
             }
@@ -88,6 +92,8 @@ internal sealed class LocalRunSupervisor
         }
         finally
         {
+            ReleaseNodes();
+            _nodes?.Dispose();
             s_active.TryRemove(Key(_backend, RunId), out _);
         }
     }
@@ -95,8 +101,16 @@ internal sealed class LocalRunSupervisor
     private async Task<RunRecord> SuperviseAsync()
     {
         LocalRunStore runs = _backend.Runs;
+        if (!LocalJobLauncher.IsLocalTarget(_submission.Target))
+        {
+            NodeClaim? claim = await WaitForNodesAsync().ConfigureAwait(false);
+            if (claim?.Problem is string unavailable) return runs.SetStatus(RunId, RunStatus.Failed, new RunError("ComputeTargetUnavailable", unavailable));
+            if (claim is null) return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
+        }
+
         if (runs.TryTransition(RunId, new[] { RunStatus.Queued }, RunStatus.Preparing) is null)
         {
+            ReleaseNodes();
             return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
         }
 
@@ -104,53 +118,91 @@ internal sealed class LocalRunSupervisor
         if (problem is not null)
         {
             LocalRunFinalizer.TryDelete(_layout.Working);
+            ReleaseNodes();
             return runs.SetStatus(RunId, RunStatus.Failed, problem);
         }
 
         if (_cancel.IsCancellationRequested || runs.TryTransition(RunId, new[] { RunStatus.Preparing }, RunStatus.Running) is null)
         {
+            ReleaseNodes();
             return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
         }
 
-        using Process process = StartProcess(command!, variables!);
-        _pid = process.Id;
-        _startTicks = ProcessTree.StartTicks(_pid);
+        _nodes = StartNodes(command!, variables!);
         DateTimeOffset? deadline = _submission.MaxRunDurationSeconds is long seconds ? DateTimeOffset.UtcNow.AddSeconds(seconds) : null;
-        new LocalRunProcesses(_backend.Database).RecordScript(RunId, _pid, deadline);
+        new LocalRunProcesses(_backend.Database).RecordScript(RunId, _nodes.LeaderPid, deadline);
 
-        string? timeout = await WaitAsync(process, deadline).ConfigureAwait(false);
+        (int? exitCode, string? timeout) = await WaitAsync(_nodes, deadline).ConfigureAwait(false);
         bool canceled = _cancel.IsCancellationRequested && timeout is null;
         if (canceled || timeout is not null)
         {
-            ProcessTree.Kill(_pid, _startTicks, s_killWait);
-            await process.WaitForExitAsync().ConfigureAwait(false);
+            _nodes.KillAll(s_killWait);
+            exitCode = null;
         }
         else
         {
-            ProcessTree.Kill(_pid, 0, s_killWait); // background children the script left in its group
+            _nodes.KillLeftovers(s_killWait);
         }
 
-        int? exitCode = canceled || timeout is not null ? null : _layout.ReadExitCode() ?? process.ExitCode;
+        ReleaseNodes();
         return LocalRunFinalizer.Finish(_backend, RunId, exitCode, canceled, timeout);
     }
 
-    private async Task<string?> WaitAsync(Process process, DateTimeOffset? deadline)
+    /// <summary>
+    /// Gives the run's nodes back once its processes are gone and before it reaches a final status, so
+    /// whoever sees the run ended also sees its nodes free.
+    /// </summary>
+    private void ReleaseNodes()
     {
-        Task exited = process.WaitForExitAsync();
+        if (!_holdsNodes) return;
+        _holdsNodes = false;
+        _backend.Compute.Slots.Release(RunId);
+    }
+
+    /// <summary>
+    /// Waits in <c>Queued</c> until the run holds the nodes it needs. Returns the claim, one with the reason
+    /// the run can never get them, or <c>null</c> when the run was canceled while it waited.
+    /// </summary>
+    private async Task<NodeClaim?> WaitForNodesAsync()
+    {
+        LocalNodeSlots slots = _backend.Compute.Slots;
+        while (!_cancel.IsCancellationRequested)
+        {
+            Task released = LocalNodeSlots.Released; // taken before trying, so a release in between is not missed
+            NodeClaim claim = slots.TryClaim(_submission.Target, RunId, _submission.NodeCount);
+            if (claim != NodeClaim.Wait)
+            {
+                _holdsNodes = claim.Nodes is not null;
+                return claim;
+            }
+
+            if (_backend.Runs.Get(RunId).Status != RunStatus.Queued.ToString()) return null; // canceled from another process
+            await Task.WhenAny(released, Task.Delay(s_queuePollInterval, _cancel.Token)).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    /// <summary>Waits for the nodes; returns their exit code, or the timeout message when the duration limit passed first.</summary>
+    private async Task<(int?, string?)> WaitAsync(LocalRunNodes nodes, DateTimeOffset? deadline)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+        Task<int?> exited = nodes.WaitAsync(stop.Token);
         while (!exited.IsCompleted)
         {
             TimeSpan remaining = deadline is null ? TimeSpan.FromDays(1) : deadline.Value - DateTimeOffset.UtcNow;
             if (remaining <= TimeSpan.Zero)
             {
-                return $"The run exceeded its maximum duration of {_submission.MaxRunDurationSeconds} seconds (maxRunDurationSeconds) and was stopped.";
+                stop.Cancel();
+                await exited.ConfigureAwait(false);
+                return (null, $"The run exceeded its maximum duration of {_submission.MaxRunDurationSeconds} seconds (maxRunDurationSeconds) and was stopped.");
             }
 
             Task delay = Task.Delay(remaining < TimeSpan.FromDays(1) ? remaining : TimeSpan.FromDays(1), _cancel.Token);
             await Task.WhenAny(exited, delay).ConfigureAwait(false);
-            if (_cancel.IsCancellationRequested) return null;
         }
 
-        return null;
+        return (await exited.ConfigureAwait(false), null);
     }
 
     private (RunCommand?, Dictionary<string, string>?, RunError?) Prepare()
@@ -198,35 +250,46 @@ internal sealed class LocalRunSupervisor
         variables["AZUREML_RUN_DISPLAY_NAME"] = run.DisplayName ?? RunId;
         variables["AZUREML_ARM_WORKSPACE_NAME"] = System.Environment.GetEnvironmentVariable("AZUREML_ARM_WORKSPACE_NAME") ?? "local";
         variables[LocalBackend.WorkspaceVariable] = _backend.Root;
-        variables["AZUREML_LOCAL_LOG_FILE"] = _layout.LogFile;
         variables["AZUREML_LOCAL_STDERR_FILE"] = _layout.StderrFile;
-        variables["AZUREML_LOCAL_EXIT_FILE"] = _layout.ExitCodeFile;
         variables["PYTHONUNBUFFERED"] = "1";
         variables["DOTNET_NOLOGO"] = "1";
         variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         return (command, variables, null);
     }
 
-    private Process StartProcess(RunCommand command, Dictionary<string, string> variables)
+    /// <summary>
+    /// Starts one process per node in the shared working copy. Distributed runs get the rendezvous
+    /// variables; each node writes its own log and exit code.
+    /// </summary>
+    private LocalRunNodes StartNodes(RunCommand command, Dictionary<string, string> variables)
     {
+        int nodeCount = _submission.NodeCount;
+        int masterPort = nodeCount > 1 ? DistributedVariables.FreePort() : 0;
         bool hasSetsid = File.Exists("/usr/bin/setsid") || File.Exists("/bin/setsid");
-        var start = new ProcessStartInfo(hasSetsid ? "setsid" : "bash")
+        return LocalRunNodes.Start(_backend, RunId, _layout, nodeCount, (rank, logFile, exitFile) =>
         {
-            WorkingDirectory = _layout.Working,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-        };
-        if (hasSetsid) start.ArgumentList.Add("bash");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(WrapperScript);
-        start.ArgumentList.Add("azureml-run");
-        start.ArgumentList.Add(command.Program);
-        foreach (string argument in command.Arguments) start.ArgumentList.Add(argument);
-        foreach ((string key, string value) in variables) start.Environment[key] = value;
+            var start = new ProcessStartInfo(hasSetsid ? "setsid" : "bash")
+            {
+                WorkingDirectory = _layout.Working,
+                UseShellExecute = false,
+                RedirectStandardInput = true,
+            };
+            if (hasSetsid) start.ArgumentList.Add("bash");
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(WrapperScript);
+            start.ArgumentList.Add("azureml-run");
+            start.ArgumentList.Add(command.Program);
+            foreach (string argument in command.Arguments) start.ArgumentList.Add(argument);
+            foreach ((string key, string value) in variables) start.Environment[key] = value;
+            if (nodeCount > 1)
+            {
+                foreach ((string key, string value) in DistributedVariables.ForNode(rank, nodeCount, masterPort)) start.Environment[key] = value;
+            }
 
-        Process process = Process.Start(start) ?? throw new AzureMLException($"Could not start '{command.Program}' for run {RunId}.");
-        process.StandardInput.Close();
-        return process;
+            start.Environment["AZUREML_LOCAL_LOG_FILE"] = logFile;
+            start.Environment["AZUREML_LOCAL_EXIT_FILE"] = exitFile;
+            return start;
+        });
     }
 
     private static void CopyDirectory(string source, string target)
