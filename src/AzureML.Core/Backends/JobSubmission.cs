@@ -22,5 +22,8 @@ internal sealed record JobSubmission
     public Environment? Environment { get; init; }
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
     public SnapshotLimits SnapshotLimits { get; init; } = SnapshotLimits.Default;
+
+    /// <summary>Dataset inputs by name: the run configuration's data section and DatasetConsumptionConfig arguments.</summary>
+    public IReadOnlyDictionary<string, DatasetInput> DatasetInputs { get; init; } = new Dictionary<string, DatasetInput>();
     public string? DefinitionJson { get; init; }
 }

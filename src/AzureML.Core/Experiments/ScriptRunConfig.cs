@@ -128,6 +128,7 @@ public class ScriptRunConfig
 
         return new JobSubmission
         {
+            DatasetInputs = DatasetInputs(rc),
             ExperimentName = experimentName,
             SourceDirectory = Path.GetFullPath(SourceDirectory),
             Script = hasCommand ? null : rc.Script,
@@ -141,6 +142,33 @@ public class ScriptRunConfig
             SnapshotLimits = SnapshotLimits,
             DefinitionJson = definition.ToJsonString(new JsonSerializerOptions { WriteIndented = false }),
         };
+    }
+
+    // The data section by name, plus every dataset input written in the arguments.
+    private static Dictionary<string, DatasetInput> DatasetInputs(RunConfiguration rc)
+    {
+        var inputs = new Dictionary<string, DatasetInput>(StringComparer.Ordinal);
+        foreach ((string name, RunConfigurationData data) in rc.Data)
+        {
+            inputs[name] = new DatasetInput
+            {
+                Name = name,
+                Mechanism = data.Mechanism,
+                DatasetId = data.DataLocation.Dataset?.Id,
+                DatasetName = data.DataLocation.Dataset?.Name,
+                DatasetVersion = data.DataLocation.Dataset?.Version,
+                EnvironmentVariableName = data.EnvironmentVariableName,
+                PathOnCompute = data.PathOnCompute,
+                Overwrite = data.Overwrite,
+            };
+        }
+
+        foreach (Data.DatasetConsumptionConfig config in rc.Arguments.OfType<Data.DatasetConsumptionConfig>())
+        {
+            inputs[config.Name] = DatasetInput.From(config);
+        }
+
+        return inputs;
     }
 
     private static string FormatArgument(object argument) => argument switch

@@ -2,9 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureML.Core.Backends;
 using AzureML.Core.Backends.Local;
-using AzureML.Core.Data;
-
 using AzureML.Core.Compute;
+using AzureML.Core.Data;
 using AzureML.Core.Internal;
 
 namespace AzureML.Core;

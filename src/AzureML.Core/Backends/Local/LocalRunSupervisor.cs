@@ -213,8 +213,20 @@ internal sealed class LocalRunSupervisor
         LocalRunIsolation.Ensure(_backend);
 
         Environment environment = _submission.Environment ?? new Environment("default-environment");
-        RunCommand command = RunCommand.For(_submission);
+        DatasetInputsResult inputs;
+        try
+        {
+            inputs = LocalDatasetInputs.Materialize(_backend, RunId, _submission.Arguments, _submission.DatasetInputs, _layout.Working);
+        }
+        catch (UserErrorException ex)
+        {
+            _layout.AppendPreparationNote(ex.Message);
+            return (null, null, new RunError("UserError", ex.Message));
+        }
+
+        RunCommand command = RunCommand.For(_submission with { Arguments = inputs.Arguments });
         var variables = new Dictionary<string, string>(environment.EnvironmentVariables, StringComparer.Ordinal);
+        foreach ((string key, string value) in inputs.EnvironmentVariables) variables[key] = value;
 
         if (environment.Docker.Enabled)
         {
