@@ -74,6 +74,10 @@ public class Webservice
     /// <summary>The ids (<c>name:version</c>) of the models the service serves.</summary>
     public virtual IReadOnlyList<string> ModelIds => _record.Models.Select(m => m.Id).ToList();
 
+    /// <summary>The registered models the service serves.</summary>
+    public virtual IReadOnlyList<Model> Models
+        => _record.Models.Select(m => new Model(Workspace, m.Name, version: int.Parse(m.Version, System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
     /// <summary>The service's tags.</summary>
     public virtual IReadOnlyDictionary<string, string> Tags => _record.Tags;
 

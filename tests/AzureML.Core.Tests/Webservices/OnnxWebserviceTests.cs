@@ -207,4 +207,76 @@ public class OnnxWebserviceTests
             Assert.That(swagger.RootElement.GetProperty("paths").TryGetProperty("/score", out _), Is.True);
         });
     }
+
+    [Test]
+    public void List_FiltersByComputeTypeModelAndTags()
+    {
+        DeployIris("iris-aci", AciWebservice.DeployConfiguration(tags: new Dictionary<string, string> { ["team"] = "vision" }));
+        DeployIris("iris-local", LocalWebservice.DeployConfiguration());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Webservice.List(_workspace).Select(s => s.Name), Is.EqualTo(new[] { "iris-aci", "iris-local" }));
+            Assert.That(Webservice.List(_workspace, computeType: "Local").Single(), Is.InstanceOf<LocalWebservice>());
+            Assert.That(Webservice.List(_workspace, tags: new Dictionary<string, string?> { ["team"] = "vision" }).Single().Name, Is.EqualTo("iris-aci"));
+            Assert.That(Webservice.List(_workspace, modelName: "iris-onnx"), Has.Count.EqualTo(2));
+            Assert.That(Webservice.List(_workspace, modelName: "other"), Is.Empty);
+            Assert.That(_workspace.Webservices["iris-local"].Models.Single().Id, Does.StartWith("iris-onnx:"));
+        });
+    }
+
+    [Test]
+    public void LocalDeployConfiguration_Port_IsTheOneServed()
+    {
+        int port = FreePort();
+
+        Webservice service = DeployIris("iris-port", LocalWebservice.DeployConfiguration(port));
+
+        Assert.That(service.ScoringUri, Is.EqualTo($"http://127.0.0.1:{port}/score"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Test]
+    public void Deploy_FromAnotherProcessThatExits_ServiceKeepsAnswering()
+    {
+        RegisterIris();
+        string program = _folder.Write("deployer/deploy.cs", $$"""
+            #:project {{RepositoryPaths.CoreProject}}
+            using AzureML.Core;
+            using AzureML.Core.Webservices;
+
+            var ws = Workspace.Local(args[0]);
+            Webservice service = Model.Deploy(ws, "survivor", new[] { new Model(ws, "iris-onnx") });
+            service.WaitForDeployment();
+            Console.WriteLine($"deployed {service.ScoringUri} from {System.Environment.ProcessId}");
+            """);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { "run", program, "--", _folder.Combine("ws") }) start.ArgumentList.Add(argument);
+
+        string output;
+        int deployer;
+        using (System.Diagnostics.Process process = System.Diagnostics.Process.Start(start)!)
+        {
+            Task<string> errors = process.StandardError.ReadToEndAsync();
+            output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.That(process.ExitCode, Is.EqualTo(0), output + errors.Result);
+            deployer = int.Parse(output.Trim().Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var service = new Webservice(_workspace, "survivor");
+        Assert.Multiple(() =>
+        {
+            Assert.That(ServiceProcesses.IsAlive(deployer), Is.False, "the deploying program should have exited");
+            Assert.That(service.State, Is.EqualTo(WebserviceState.Healthy));
+            Assert.That(output, Does.Contain(service.ScoringUri!));
+            Assert.That(service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"), Does.Contain("setosa"));
+        });
+    }
 }
