@@ -1,7 +1,7 @@
 namespace AzureML.Core.Tests;
 
 /// <summary>A temporary folder per test, deleted afterwards.</summary>
-internal sealed class TestFolder : IDisposable
+public sealed class TestFolder : IDisposable
 {
     public TestFolder()
     {

@@ -7,30 +7,18 @@ using NUnit.Framework;
 namespace AzureML.Core.Tests.Compute;
 
 [Category("Integration")]
-public class AmlComputeRunTests
+public class AmlComputeRunTests : LocalWorkspaceTest
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     private AmlCompute Cluster(int maxNodes, int idleSecondsBeforeScaledown = 1800)
-        => (AmlCompute)ComputeTarget.Create(_workspace, "cpu-cluster",
+        => (AmlCompute)ComputeTarget.Create(Ws, "cpu-cluster",
             AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", maxNodes: maxNodes, idleSecondsBeforeScaledown: idleSecondsBeforeScaledown));
 
     private string Source(string name, string content)
     {
-        _folder.Write(Path.Combine("src", name), content);
-        return _folder.Combine("src");
+        Folder.Write(Path.Combine("src", name), content);
+        return Folder.Combine("src");
     }
 
     private static void WaitUntil(Func<bool> condition, string what)
@@ -42,13 +30,13 @@ public class AmlComputeRunTests
     public void Submit_FiveRunsOnTwoNodes_AtMostTwoRunAtOnceAndTheRestQueue()
     {
         AmlCompute cluster = Cluster(maxNodes: 2);
-        string intervals = _folder.Combine("intervals.txt");
+        string intervals = Folder.Combine("intervals.txt");
         string source = Source("work.py",
             "import sys, time\n" +
             "start = time.time()\n" +
             "time.sleep(1.5)\n" +
             "with open(sys.argv[1], 'a') as f: f.write('%f %f\\n' % (start, time.time()))\n");
-        var experiment = new Experiment(_workspace, "queue");
+        var experiment = new Experiment(Ws, "queue");
 
         List<Run> runs = Enumerable.Range(0, 5)
             .Select(_ => experiment.Submit(new ScriptRunConfig(cluster, source, "work.py", arguments: new object[] { intervals })))
@@ -91,9 +79,9 @@ public class AmlComputeRunTests
         var config = new ScriptRunConfig(cluster, source, "dist.py");
         config.RunConfig.NodeCount = 2;
 
-        Run run = new Experiment(_workspace, "distributed").Submit(config);
+        Run run = new Experiment(Ws, "distributed").Submit(config);
         run.WaitForCompletion();
-        string outputs = _folder.Combine("downloads");
+        string outputs = Folder.Combine("downloads");
         run.DownloadFiles(prefix: "outputs", outputDirectory: outputs);
         string[][] nodes = Enumerable.Range(0, 2)
             .Select(r => File.ReadAllText(Path.Combine(outputs, "outputs", $"rank_{r}.txt")).Split(' ')).ToArray();
@@ -128,8 +116,8 @@ public class AmlComputeRunTests
             "sys.exit(3)\n");
         var config = new ScriptRunConfig(cluster, source, "fail.py");
         config.RunConfig.NodeCount = 2;
-        Run run = new Experiment(_workspace, "node-fails").Submit(config);
-        string pidFile = Path.Combine(_folder.Combine("ws"), "runs", run.Id, "working", "rank0.pid");
+        Run run = new Experiment(Ws, "node-fails").Submit(config);
+        string pidFile = Path.Combine(Folder.Combine("ws"), "runs", run.Id, "working", "rank0.pid");
         WaitUntil(() => File.Exists(pidFile), "rank 0 started");
         int rank0 = int.Parse(File.ReadAllText(pidFile), CultureInfo.InvariantCulture);
 
@@ -155,8 +143,8 @@ public class AmlComputeRunTests
             "time.sleep(600)\n");
         var config = new ScriptRunConfig(cluster, source, "sleep.py");
         config.RunConfig.NodeCount = 2;
-        Run run = new Experiment(_workspace, "cancel-nodes").Submit(config);
-        string working = Path.Combine(_folder.Combine("ws"), "runs", run.Id, "working");
+        Run run = new Experiment(Ws, "cancel-nodes").Submit(config);
+        string working = Path.Combine(Folder.Combine("ws"), "runs", run.Id, "working");
         WaitUntil(() => File.Exists(Path.Combine(working, "pid0.ready")) && File.Exists(Path.Combine(working, "pid1.ready")), "both nodes started");
         int[] pids = new[] { 0, 1 }.Select(r => int.Parse(File.ReadAllText(Path.Combine(working, $"pid{r}.ready")), CultureInfo.InvariantCulture)).ToArray();
 
@@ -179,11 +167,11 @@ public class AmlComputeRunTests
             "open('started', 'w').close()\n" +
             "while not os.path.exists(os.environ['RELEASE_FILE']):\n" +
             "    time.sleep(0.05)\n");
-        string release = _folder.Combine("release");
+        string release = Folder.Combine("release");
         var config = new ScriptRunConfig(cluster, source, "hold.py");
         config.RunConfig.EnvironmentVariables["RELEASE_FILE"] = release;
-        Run run = new Experiment(_workspace, "hold").Submit(config);
-        WaitUntil(() => File.Exists(Path.Combine(_folder.Combine("ws"), "runs", run.Id, "working", "started")), "the run started");
+        Run run = new Experiment(Ws, "hold").Submit(config);
+        WaitUntil(() => File.Exists(Path.Combine(Folder.Combine("ws"), "runs", run.Id, "working", "started")), "the run started");
 
         AmlComputeStatus busy = cluster.GetStatus();
         Assert.That(() => cluster.Delete(), Throws.TypeOf<ComputeTargetException>().With.Message.Contains("nodes busy: 1"));
@@ -205,15 +193,15 @@ public class AmlComputeRunTests
     public void Cancel_QueuedRun_CanceledWithoutStartingAndTheNextRunStarts()
     {
         AmlCompute cluster = Cluster(maxNodes: 1);
-        string release = _folder.Combine("release");
+        string release = Folder.Combine("release");
         string source = Source("hold.py",
             "import os, sys, time\n" +
             "open('started', 'w').close()\n" +
             "while not os.path.exists(sys.argv[1]):\n" +
             "    time.sleep(0.05)\n");
-        var experiment = new Experiment(_workspace, "cancel-queued");
+        var experiment = new Experiment(Ws, "cancel-queued");
         Run holder = experiment.Submit(new ScriptRunConfig(cluster, source, "hold.py", arguments: new object[] { release }));
-        WaitUntil(() => File.Exists(Path.Combine(_folder.Combine("ws"), "runs", holder.Id, "working", "started")), "the first run started");
+        WaitUntil(() => File.Exists(Path.Combine(Folder.Combine("ws"), "runs", holder.Id, "working", "started")), "the first run started");
         Run queued = experiment.Submit(new ScriptRunConfig(cluster, source, "hold.py", arguments: new object[] { release }));
         Run next = experiment.Submit(new ScriptRunConfig(cluster, source, "hold.py", arguments: new object[] { release }));
         Assert.That(queued.GetStatus(), Is.EqualTo(RunStatus.Queued), "the only node is held");
@@ -236,14 +224,14 @@ public class AmlComputeRunTests
     public void Submit_NodeReleasedByAnotherProcess_QueuedRunStarts()
     {
         Cluster(maxNodes: 1);
-        var backend = (LocalBackend)_workspace.Backend;
+        var backend = (LocalBackend)Ws.Backend;
         using var otherProcess = System.Diagnostics.Process.Start("sleep", "600");
         try
         {
             string foreignRun = HoldNode(backend, otherProcess.Id, ProcessTree.StartTicks(otherProcess.Id));
             string source = Source("ok.py", "print('ran')\n");
 
-            Run run = new Experiment(_workspace, "after-foreign").Submit(new ScriptRunConfig(source, "ok.py", computeTarget: "cpu-cluster"));
+            Run run = new Experiment(Ws, "after-foreign").Submit(new ScriptRunConfig(source, "ok.py", computeTarget: "cpu-cluster"));
             Assert.That(run.GetStatus(), Is.EqualTo(RunStatus.Queued), "the only node is held by the other process's run");
             // What the other process's supervisor does when its run ends; nothing signals this process.
             backend.Database.Write((connection, transaction) => LocalRunStore.Execute(connection, transaction,
@@ -281,10 +269,10 @@ public class AmlComputeRunTests
     {
         Cluster(maxNodes: 1);
         // A supervisor that is gone: this pid with start ticks it never had.
-        HoldNode((LocalBackend)_workspace.Backend, System.Environment.ProcessId, supervisorStartTicks: 1);
+        HoldNode((LocalBackend)Ws.Backend, System.Environment.ProcessId, supervisorStartTicks: 1);
         string source = Source("ok.py", "print('ran')\n");
 
-        Run run = new Experiment(_workspace, "after-orphan").Submit(new ScriptRunConfig(source, "ok.py", computeTarget: "cpu-cluster"));
+        Run run = new Experiment(Ws, "after-orphan").Submit(new ScriptRunConfig(source, "ok.py", computeTarget: "cpu-cluster"));
 
         Assert.That(run.WaitForCompletion().Status, Is.EqualTo(RunStatus.Completed));
     }

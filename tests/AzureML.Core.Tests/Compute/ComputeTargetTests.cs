@@ -5,26 +5,14 @@ namespace AzureML.Core.Tests.Compute;
 
 [TestFixture(true)]
 [TestFixture(false)]
-public class ComputeTargetTests
+public class ComputeTargetTests : LocalWorkspaceTest
 {
     private readonly bool _async;
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
 
     public ComputeTargetTests(bool isAsync) => _async = isAsync;
 
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
-
     private async Task<ComputeTarget> Create(string name, ComputeTargetProvisioningConfiguration config)
-        => _async ? await ComputeTarget.CreateAsync(_workspace, name, config) : ComputeTarget.Create(_workspace, name, config);
+        => _async ? await ComputeTarget.CreateAsync(Ws, name, config) : ComputeTarget.Create(Ws, name, config);
 
     private static AmlComputeProvisioningConfiguration Cluster(int minNodes = 0, int? maxNodes = 2)
         => AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", minNodes: minNodes, maxNodes: maxNodes);
@@ -32,7 +20,7 @@ public class ComputeTargetTests
     [Test]
     public void Seed003_ComputeBlock_CreatesOnceThenFindsTheCluster()
     {
-        var ws = _workspace;
+        var ws = Ws;
         var lines = new List<string>();
         int created = 0;
         for (int attempt = 0; attempt < 2; attempt++)
@@ -72,9 +60,9 @@ public class ComputeTargetTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(() => new AmlCompute(_workspace, "nope"),
+            Assert.That(() => new AmlCompute(Ws, "nope"),
                 Throws.TypeOf<ComputeTargetException>().With.Message.StartsWith("ComputeTargetNotFound: Compute Target with name nope not found in provided workspace"));
-            Assert.That(() => ComputeTarget.Get(_workspace, "nope"), Throws.TypeOf<ComputeTargetException>());
+            Assert.That(() => ComputeTarget.Get(Ws, "nope"), Throws.TypeOf<ComputeTargetException>());
         });
     }
 
@@ -84,7 +72,7 @@ public class ComputeTargetTests
         await Create("cpu-cluster", Cluster());
         await Create("gpu-cluster", AmlCompute.ProvisioningConfiguration(vmSize: "Standard_NC6s_v3", maxNodes: 1));
 
-        IReadOnlyDictionary<string, ComputeTarget> targets = _async ? await _workspace.GetComputeTargetsAsync() : _workspace.ComputeTargets;
+        IReadOnlyDictionary<string, ComputeTarget> targets = _async ? await Ws.GetComputeTargetsAsync() : Ws.ComputeTargets;
 
         Assert.Multiple(() =>
         {
@@ -100,7 +88,7 @@ public class ComputeTargetTests
     {
         await Create("dev-box", ComputeInstance.ProvisioningConfiguration(vmSize: "standard_ds3_v2", sshPublicAccess: false));
 
-        ComputeTarget target = _async ? await ComputeTarget.GetAsync(_workspace, "dev-box") : ComputeTarget.Get(_workspace, "dev-box");
+        ComputeTarget target = _async ? await ComputeTarget.GetAsync(Ws, "dev-box") : ComputeTarget.Get(Ws, "dev-box");
         ComputeInstanceStatus status = ((ComputeInstance)target).GetStatus();
 
         Assert.Multiple(() =>
@@ -110,7 +98,7 @@ public class ComputeTargetTests
             Assert.That(target.VmSize, Is.EqualTo("Standard_DS3_v2"), "sizes match case-insensitively and keep their canonical spelling");
             Assert.That(status.State, Is.EqualTo("Running"));
             Assert.That(status.IsBusy, Is.False);
-            Assert.That(() => new AmlCompute(_workspace, "dev-box"), Throws.TypeOf<ComputeTargetException>().With.Message.Contains("is a ComputeInstance"));
+            Assert.That(() => new AmlCompute(Ws, "dev-box"), Throws.TypeOf<ComputeTargetException>().With.Message.Contains("is a ComputeInstance"));
         });
     }
 
@@ -145,7 +133,7 @@ public class ComputeTargetTests
                 Throws.TypeOf<ComputeTargetException>().With.Message.Contains("''"));
             Assert.That(() => Create("cpu-cluster", AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", vmPriority: "spot", maxNodes: 1)),
                 Throws.TypeOf<ComputeTargetException>().With.Message.Contains("'spot'").And.Message.Contains("\"lowpriority\""));
-            Assert.That(ComputeTarget.List(_workspace), Is.Empty);
+            Assert.That(ComputeTarget.List(Ws), Is.Empty);
         });
     }
 
@@ -161,7 +149,7 @@ public class ComputeTargetTests
     [Test]
     public void SupportedVmSizes_ListsCommonSizesWithTheirShape()
     {
-        IReadOnlyList<SupportedVmSize> sizes = AmlCompute.SupportedVmSizes(_workspace);
+        IReadOnlyList<SupportedVmSize> sizes = AmlCompute.SupportedVmSizes(Ws);
         SupportedVmSize gpu = sizes.Single(s => s.Name == "Standard_NC6s_v3");
 
         Assert.Multiple(() =>
@@ -202,7 +190,7 @@ public class ComputeTargetTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(new AmlCompute(_workspace, "cpu-cluster").ScaleSettings.MaximumNodeCount, Is.EqualTo(5));
+            Assert.That(new AmlCompute(Ws, "cpu-cluster").ScaleSettings.MaximumNodeCount, Is.EqualTo(5));
             Assert.That(cluster.ScaleSettings.MinimumNodeCount, Is.EqualTo(1));
             Assert.That(cluster.ScaleSettings.IdleSecondsBeforeScaledown, Is.EqualTo(1800), "values not given are kept");
             Assert.That(() => cluster.Update(minNodes: 6), Throws.TypeOf<ComputeTargetException>().With.Message.Contains("minNodes (6) must not be larger than maxNodes (5)"));
@@ -218,11 +206,11 @@ public class ComputeTargetTests
         else cluster.Delete();
         cluster.Delete(); // deleting again is a no-op
 
-        _folder.Write("src/train.py", "print('never runs')\n");
+        Folder.Write("src/train.py", "print('never runs')\n");
         Assert.Multiple(() =>
         {
-            Assert.That(ComputeTarget.List(_workspace), Is.Empty);
-            Assert.That(() => new Experiment(_workspace, "x").Submit(new ScriptRunConfig(cluster, _folder.Combine("src"), "train.py")),
+            Assert.That(ComputeTarget.List(Ws), Is.Empty);
+            Assert.That(() => new Experiment(Ws, "x").Submit(new ScriptRunConfig(cluster, Folder.Combine("src"), "train.py")),
                 Throws.TypeOf<UserErrorException>().With.Message.Contains("'cpu-cluster' does not exist"));
         });
     }
@@ -231,13 +219,13 @@ public class ComputeTargetTests
     public async Task Submit_UnknownTarget_FailsFastListingExistingTargets()
     {
         await Create("cpu-cluster", Cluster());
-        _folder.Write("src/train.py", "print('never runs')\n");
+        Folder.Write("src/train.py", "print('never runs')\n");
 
         Assert.Multiple(() =>
         {
-            Assert.That(() => new Experiment(_workspace, "x").Submit(new ScriptRunConfig(_folder.Combine("src"), "train.py", computeTarget: "gpu-cluster")),
+            Assert.That(() => new Experiment(Ws, "x").Submit(new ScriptRunConfig(Folder.Combine("src"), "train.py", computeTarget: "gpu-cluster")),
                 Throws.TypeOf<UserErrorException>().With.Message.Contains("'gpu-cluster'").And.Message.Contains("Existing targets: local, cpu-cluster"));
-            Assert.That(new Experiment(_workspace, "x").GetRuns(), Is.Empty);
+            Assert.That(new Experiment(Ws, "x").GetRuns(), Is.Empty);
         });
     }
 
@@ -245,11 +233,11 @@ public class ComputeTargetTests
     public async Task Submit_NodeCountAboveMaxNodes_RefusedNamingTheLimit()
     {
         ComputeTarget cluster = await Create("cpu-cluster", Cluster(maxNodes: 2));
-        _folder.Write("src/train.py", "print('never runs')\n");
-        var config = new ScriptRunConfig(cluster, _folder.Combine("src"), "train.py");
+        Folder.Write("src/train.py", "print('never runs')\n");
+        var config = new ScriptRunConfig(cluster, Folder.Combine("src"), "train.py");
         config.RunConfig.NodeCount = 3;
 
-        Assert.That(() => new Experiment(_workspace, "x").Submit(config),
+        Assert.That(() => new Experiment(Ws, "x").Submit(config),
             Throws.TypeOf<UserErrorException>().With.Message.Contains("nodeCount 3").And.Message.Contains("at most 2 nodes"));
     }
 

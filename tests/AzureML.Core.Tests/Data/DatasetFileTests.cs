@@ -3,42 +3,35 @@ using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Data;
 
-public class DatasetFileTests
+public class DatasetFileTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
     private Datastore _datastore = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-        _datastore = _workspace.GetDefaultDatastore();
-        _folder.Write("images/cat.png", "cat");
-        _folder.Write("images/dogs/dog1.png", "dog1");
-        _folder.Write("images/dogs/readme.txt", "text");
+        _datastore = Ws.GetDefaultDatastore();
+        Folder.Write("images/cat.png", "cat");
+        Folder.Write("images/dogs/dog1.png", "dog1");
+        Folder.Write("images/dogs/readme.txt", "text");
     }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     [Test]
     public void UploadDirectory_Pattern_UploadsMatchingFilesAndReturnsDataset()
     {
-        FileDataset dataset = Dataset.File.UploadDirectory(_folder.Combine("images"), (_datastore, "pets"), pattern: "*.png", showProgress: false);
+        FileDataset dataset = Dataset.File.UploadDirectory(Folder.Combine("images"), (_datastore, "pets"), pattern: "*.png", showProgress: false);
 
         Assert.Multiple(() =>
         {
             Assert.That(dataset.ToPath(), Is.EqualTo(new[] { "/cat.png", "/dogs/dog1.png" }));
-            Assert.That(File.Exists(_folder.Combine("ws", "datastores", "workspaceblobstore", "pets", "dogs", "readme.txt")), Is.False);
+            Assert.That(File.Exists(Folder.Combine("ws", "datastores", "workspaceblobstore", "pets", "dogs", "readme.txt")), Is.False);
         });
     }
 
     [Test]
     public void UploadDirectory_LocalTarget_Refused()
     {
-        Assert.That(() => Dataset.File.UploadDirectory(_folder.Combine("images"), _folder.Combine("elsewhere"), showProgress: false),
+        Assert.That(() => Dataset.File.UploadDirectory(Folder.Combine("images"), Folder.Combine("elsewhere"), showProgress: false),
             Throws.TypeOf<UserErrorException>().With.Message.Contains("not a datastore path"));
     }
 
@@ -48,7 +41,7 @@ public class DatasetFileTests
     [TestCase("pets/dogs/dog1.png", new[] { "/dog1.png" })]
     public void FromFiles_DatastorePathOrGlob_ToPathRelativeToBase(string path, string[] expected)
     {
-        _datastore.Upload(_folder.Combine("images"), "pets", showProgress: false);
+        _datastore.Upload(Folder.Combine("images"), "pets", showProgress: false);
 
         Assert.That(Dataset.File.FromFiles((_datastore, path)).ToPath(), Is.EqualTo(expected));
     }
@@ -63,9 +56,9 @@ public class DatasetFileTests
     [Test]
     public void Download_ExistingFileWithoutOverwrite_FailsBeforeCopying()
     {
-        FileDataset dataset = Dataset.File.FromFiles(_folder.Combine("images"));
-        string target = _folder.Combine("out");
-        _folder.Write("out/dogs/dog1.png", "old");
+        FileDataset dataset = Dataset.File.FromFiles(Folder.Combine("images"));
+        string target = Folder.Combine("out");
+        Folder.Write("out/dogs/dog1.png", "old");
 
         Assert.That(() => dataset.Download(target), Throws.TypeOf<UserErrorException>().With.Message.Contains("dog1.png").And.Message.Contains("overwrite: true"));
         Assert.That(File.Exists(Path.Combine(target, "cat.png")), Is.False);
@@ -81,7 +74,7 @@ public class DatasetFileTests
     [Test]
     public void Download_NoTarget_UsesNewTemporaryFolder()
     {
-        IReadOnlyList<string> written = Dataset.File.FromFiles(_folder.Combine("images", "cat.png")).Download();
+        IReadOnlyList<string> written = Dataset.File.FromFiles(Folder.Combine("images", "cat.png")).Download();
         try
         {
             Assert.That(File.ReadAllText(written.Single()), Is.EqualTo("cat"));
@@ -95,8 +88,8 @@ public class DatasetFileTests
     [Test]
     public void Mount_Registered_ReadOnlyFilesUntilDisposed()
     {
-        Dataset.File.UploadDirectory(_folder.Combine("images"), (_datastore, "pets"), showProgress: false).Register(_workspace, "pets");
-        var dataset = (FileDataset)_workspace.Datasets["pets"];
+        Dataset.File.UploadDirectory(Folder.Combine("images"), (_datastore, "pets"), showProgress: false).Register(Ws, "pets");
+        var dataset = (FileDataset)Ws.Datasets["pets"];
         string mountPoint;
 
         using (FileDatasetMountContext context = dataset.Mount())
@@ -117,10 +110,10 @@ public class DatasetFileTests
     [Test]
     public void Mount_NonEmptyMountPoint_Refused()
     {
-        _folder.Write("busy/file.txt", "x");
+        Folder.Write("busy/file.txt", "x");
 
-        Assert.That(() => Dataset.File.FromFiles(_folder.Combine("images")).Mount(_folder.Combine("busy")),
+        Assert.That(() => Dataset.File.FromFiles(Folder.Combine("images")).Mount(Folder.Combine("busy")),
             Throws.TypeOf<UserErrorException>().With.Message.Contains("not empty"));
-        Assert.That(File.Exists(_folder.Combine("busy", "file.txt")), Is.True);
+        Assert.That(File.Exists(Folder.Combine("busy", "file.txt")), Is.True);
     }
 }

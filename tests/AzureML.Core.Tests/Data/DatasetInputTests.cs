@@ -6,11 +6,9 @@ using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Data;
 
-public class DatasetInputTests
+public class DatasetInputTests : LocalWorkspaceTest
 {
     private static readonly IReadOnlyDictionary<string, DatasetInput> NoData = new Dictionary<string, DatasetInput>();
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
     private LocalBackend _backend = null!;
     private string _runId = null!;
     private string _working = null!;
@@ -19,20 +17,15 @@ public class DatasetInputTests
     [SetUp]
     public void SetUp()
     {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-        _backend = (LocalBackend)_workspace.Backend;
+        _backend = (LocalBackend)Ws.Backend;
         _runId = _backend.Runs.CreateAsync(new RunCreateRequest { ExperimentName = "inputs", RunType = "azureml.scriptrun" }, CancellationToken.None)
             .GetAwaiter().GetResult().RunId;
         _working = _backend.WorkingFolder(_runId);
         Directory.CreateDirectory(_working);
-        _folder.Write("images/a.png", "a");
-        _folder.Write("images/sub/b.png", "b");
-        _images = Dataset.File.UploadDirectory(_folder.Combine("images"), (_workspace.GetDefaultDatastore(), "images"), showProgress: false);
+        Folder.Write("images/a.png", "a");
+        Folder.Write("images/sub/b.png", "b");
+        _images = Dataset.File.UploadDirectory(Folder.Combine("images"), (Ws.GetDefaultDatastore(), "images"), showProgress: false);
     }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     [Test]
     public void AsNamedInput_ToString_IsPlaceholder()
@@ -106,7 +99,7 @@ public class DatasetInputTests
     [Test]
     public void Materialize_DataSectionById_ResolvesRegisteredDatasetAndVariableName()
     {
-        Dataset registered = _images.Register(_workspace, "mnist-dataset");
+        Dataset registered = _images.Register(Ws, "mnist-dataset");
         var data = new Dictionary<string, DatasetInput>
         {
             ["mnist"] = new() { Name = "mnist", DatasetId = registered.Id, Mechanism = DatasetInput.Mount, EnvironmentVariableName = "MNIST_PATH" },
@@ -120,16 +113,16 @@ public class DatasetInputTests
             Assert.That(result.Arguments[1], Is.EqualTo(folder));
             Assert.That(result.EnvironmentVariables["MNIST_PATH"], Is.EqualTo(folder));
             Assert.That(result.EnvironmentVariables.ContainsKey("mnist"), Is.False);
-            Assert.That(_workspace.GetRun(_runId).InputDatasets, Is.EqualTo(new Dictionary<string, string> { ["mnist"] = folder }));
+            Assert.That(Ws.GetRun(_runId).InputDatasets, Is.EqualTo(new Dictionary<string, string> { ["mnist"] = folder }));
         });
     }
 
     [Test]
     public void Materialize_DataSectionByNameAndVersion_PicksThatVersion()
     {
-        TabularDataset table = Dataset.Tabular.FromDelimitedFiles(_folder.Write("t.csv", "x\n1\n2\n3\n"));
-        table.Register(_workspace, "numbers");
-        table.Take(1).Register(_workspace, "numbers", createNewVersion: true);
+        TabularDataset table = Dataset.Tabular.FromDelimitedFiles(Folder.Write("t.csv", "x\n1\n2\n3\n"));
+        table.Register(Ws, "numbers");
+        table.Take(1).Register(Ws, "numbers", createNewVersion: true);
         var data = new Dictionary<string, DatasetInput>
         {
             ["numbers"] = new() { Name = "numbers", DatasetName = "numbers", DatasetVersion = "1", Mechanism = DatasetInput.Download },
@@ -144,8 +137,8 @@ public class DatasetInputTests
     [Test]
     public void Materialize_DownloadOntoExistingFiles_NeedsOverwrite()
     {
-        _folder.Write(Path.Combine(_working, "data", "a.png"), "old");
-        var input = new DatasetInput { Name = "d", DatasetId = _images.Register(_workspace, "imgs").Id, Mechanism = DatasetInput.Download, PathOnCompute = "data" };
+        Folder.Write(Path.Combine(_working, "data", "a.png"), "old");
+        var input = new DatasetInput { Name = "d", DatasetId = _images.Register(Ws, "imgs").Id, Mechanism = DatasetInput.Download, PathOnCompute = "data" };
 
         Assert.That(() => LocalDatasetInputs.Materialize(_backend, _runId, [], new Dictionary<string, DatasetInput> { ["d"] = input }, _working),
             Throws.TypeOf<UserErrorException>().With.Message.Contains("a.png").And.Message.Contains("overwrite"));
@@ -180,6 +173,6 @@ public class DatasetInputTests
     [Test]
     public void InputDatasets_RunWithoutInputs_IsEmpty()
     {
-        Assert.That(_workspace.GetRun(_runId).InputDatasets, Is.Empty);
+        Assert.That(Ws.GetRun(_runId).InputDatasets, Is.Empty);
     }
 }

@@ -5,7 +5,7 @@ using NUnit.Framework;
 namespace AzureML.Core.Tests.Data;
 
 [Category("Integration")]
-public class DatasetRunInputTests
+public class DatasetRunInputTests : LocalWorkspaceTest
 {
     private const string ListingScript = """
         import os, sys
@@ -21,33 +21,26 @@ public class DatasetRunInputTests
         print("same path:", os.path.realpath(path) == os.path.realpath(variable) == os.path.realpath(run.input_datasets["mnist"]))
         """;
 
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
     private FileDataset _dataset = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-        _folder.Write("raw/train-images.gz", "images");
-        _folder.Write("raw/labels/train-labels.gz", "labels");
-        Datastore datastore = _workspace.GetDefaultDatastore();
-        datastore.Upload(_folder.Combine("raw"), targetPath: "mnist", showProgress: false);
-        _dataset = (FileDataset)Dataset.File.FromFiles((datastore, "mnist/**")).Register(_workspace, "mnist-dataset");
-        _folder.Write("src/train.py", ListingScript);
+        Folder.Write("raw/train-images.gz", "images");
+        Folder.Write("raw/labels/train-labels.gz", "labels");
+        Datastore datastore = Ws.GetDefaultDatastore();
+        datastore.Upload(Folder.Combine("raw"), targetPath: "mnist", showProgress: false);
+        _dataset = (FileDataset)Dataset.File.FromFiles((datastore, "mnist/**")).Register(Ws, "mnist-dataset");
+        Folder.Write("src/train.py", ListingScript);
     }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     [Test]
     public void Submit_ArgumentPlaceholderAsMount_ScriptReceivesThePath()
     {
-        var config = new ScriptRunConfig(_folder.Combine("src"), "train.py",
+        var config = new ScriptRunConfig(Folder.Combine("src"), "train.py",
             arguments: new object[] { "--data-folder", _dataset.AsNamedInput("mnist").AsMount() });
 
-        Run run = new Experiment(_workspace, "dataset-input").Submit(config);
+        Run run = new Experiment(Ws, "dataset-input").Submit(config);
         var lines = new List<string>();
         RunDetails details = run.WaitForCompletionAsync(lines.Add, raiseOnError: false).GetAwaiter().GetResult();
 
@@ -64,9 +57,9 @@ public class DatasetRunInputTests
     [Test]
     public void Submit_Seed002RunConfigDataSection_RunsOnTheClusterWithTheDownloadedDataset()
     {
-        var cluster = (AmlCompute)ComputeTarget.Create(_workspace, "cpu-cluster", AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", maxNodes: 4));
+        var cluster = (AmlCompute)ComputeTarget.Create(Ws, "cpu-cluster", AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", maxNodes: 4));
         cluster.WaitForCompletion();
-        _folder.Write("src/.azureml/mnist.runconfig", $"""
+        Folder.Write("src/.azureml/mnist.runconfig", $"""
             script: train.py
             arguments: [--data-folder, DatasetConsumptionConfig:mnist]
             target: cpu-cluster
@@ -90,9 +83,9 @@ public class DatasetRunInputTests
                 pathOnCompute: inputs/mnist
                 overwrite: false
             """);
-        RunConfiguration runConfig = RunConfiguration.Load(_folder.Combine("src"), "mnist");
+        RunConfiguration runConfig = RunConfiguration.Load(Folder.Combine("src"), "mnist");
 
-        Run run = new Experiment(_workspace, "tutorial-cli").Submit(new ScriptRunConfig(_folder.Combine("src"), runConfig: runConfig));
+        Run run = new Experiment(Ws, "tutorial-cli").Submit(new ScriptRunConfig(Folder.Combine("src"), runConfig: runConfig));
         var lines = new List<string>();
         RunDetails details = run.WaitForCompletionAsync(lines.Add, raiseOnError: false).GetAwaiter().GetResult();
 

@@ -4,21 +4,9 @@ using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Data;
 
-public class DatasetTests
+public class DatasetTests : LocalWorkspaceTest
 {
     private const string HeartFailureName = "heart-failure-records";
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     private static string Fixture(string name) => Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "datasets", name);
 
@@ -28,12 +16,12 @@ public class DatasetTests
     public void ToDataFrame_RegisteredHeartFailure_DescribeMatchesIndependentStatistics()
     {
         // Arrange: the seed-003 flow, through a datastore as a user would do it
-        Datastore datastore = _workspace.GetDefaultDatastore();
+        Datastore datastore = Ws.GetDefaultDatastore();
         datastore.UploadFiles([HeartFailureCsv], targetPath: "heart", showProgress: false);
-        Dataset.Tabular.FromDelimitedFiles((datastore, "heart/*.csv")).Register(_workspace, HeartFailureName, "UCI heart failure records");
+        Dataset.Tabular.FromDelimitedFiles((datastore, "heart/*.csv")).Register(Ws, HeartFailureName, "UCI heart failure records");
 
         // Act
-        Dataset dataset = _workspace.Datasets[HeartFailureName];
+        Dataset dataset = Ws.Datasets[HeartFailureName];
         DataFrame df = dataset.ToDataFrame();
         DataFrame summary = df.Describe();
 
@@ -85,19 +73,19 @@ public class DatasetTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(() => Dataset.Tabular.FromDelimitedFiles(_folder.Combine("none.csv")), Throws.TypeOf<UserErrorException>().With.Message.Contains("none.csv"));
-            Assert.That(() => Dataset.Tabular.FromDelimitedFiles(_folder.Combine("none.csv"), validate: false), Throws.Nothing);
+            Assert.That(() => Dataset.Tabular.FromDelimitedFiles(Folder.Combine("none.csv")), Throws.TypeOf<UserErrorException>().With.Message.Contains("none.csv"));
+            Assert.That(() => Dataset.Tabular.FromDelimitedFiles(Folder.Combine("none.csv"), validate: false), Throws.Nothing);
         });
     }
 
     [Test]
     public void FromDelimitedFiles_DatastoreGlobAcrossFiles_ReadsAllInOrderWithPath()
     {
-        _folder.Write("src/part1.csv", "a,b\n1,x\n2,y\n");
-        _folder.Write("src/part2.csv", "a,b\n3,z\n");
-        _folder.Write("src/notes.txt", "not a csv");
-        Datastore datastore = _workspace.GetDefaultDatastore();
-        datastore.Upload(_folder.Combine("src"), "parts", showProgress: false);
+        Folder.Write("src/part1.csv", "a,b\n1,x\n2,y\n");
+        Folder.Write("src/part2.csv", "a,b\n3,z\n");
+        Folder.Write("src/notes.txt", "not a csv");
+        Datastore datastore = Ws.GetDefaultDatastore();
+        datastore.Upload(Folder.Combine("src"), "parts", showProgress: false);
 
         DataFrame df = Dataset.Tabular.FromDelimitedFiles((datastore, "parts/part?.csv"), includePath: true).ToDataFrame();
 
@@ -112,9 +100,9 @@ public class DatasetTests
     [Test]
     public void FromDelimitedFiles_Options_SeparatorHeaderTypesAndEncoding()
     {
-        File.WriteAllText(_folder.Combine("semi.csv"), "1;café;0\n2;thé;1\n", System.Text.Encoding.Latin1);
+        File.WriteAllText(Folder.Combine("semi.csv"), "1;café;0\n2;thé;1\n", System.Text.Encoding.Latin1);
 
-        DataFrame df = Dataset.Tabular.FromDelimitedFiles(_folder.Combine("semi.csv"), separator: ';', header: false, encoding: "latin1",
+        DataFrame df = Dataset.Tabular.FromDelimitedFiles(Folder.Combine("semi.csv"), separator: ';', header: false, encoding: "latin1",
             setColumnTypes: new Dictionary<string, DataFrameColumnType> { ["Column3"] = DataFrameColumnType.Boolean }).ToDataFrame();
 
         Assert.Multiple(() =>
@@ -122,7 +110,7 @@ public class DatasetTests
             Assert.That(df.ColumnNames, Is.EqualTo(new[] { "Column1", "Column2", "Column3" }));
             Assert.That(df["Column2"].GetString(0), Is.EqualTo("café"));
             Assert.That(df["Column3"].DataType, Is.EqualTo(DataFrameColumnType.Boolean));
-            Assert.That(Dataset.Tabular.FromDelimitedFiles(_folder.Combine("semi.csv"), inferColumnTypes: false, header: false, separator: ';', encoding: "latin1")
+            Assert.That(Dataset.Tabular.FromDelimitedFiles(Folder.Combine("semi.csv"), inferColumnTypes: false, header: false, separator: ';', encoding: "latin1")
                 .ToDataFrame()["Column1"].DataType, Is.EqualTo(DataFrameColumnType.String));
         });
     }
@@ -187,7 +175,7 @@ public class DatasetTests
     {
         FileDataset csv = Dataset.Tabular.FromDelimitedFiles(HeartFailureCsv).Take(3).KeepColumns("age", "sex").ToCsvFiles();
 
-        IReadOnlyList<string> files = csv.Download(_folder.Combine("csv"));
+        IReadOnlyList<string> files = csv.Download(Folder.Combine("csv"));
 
         Assert.Multiple(() =>
         {
@@ -200,9 +188,9 @@ public class DatasetTests
     public void Register_SameNameChangedDefinition_NeedsCreateNewVersion()
     {
         TabularDataset dataset = Dataset.Tabular.FromDelimitedFiles(HeartFailureCsv);
-        dataset.Register(_workspace, HeartFailureName);
+        dataset.Register(Ws, HeartFailureName);
 
-        Assert.That(() => dataset.Take(10).Register(_workspace, HeartFailureName), Throws.TypeOf<UserErrorException>()
+        Assert.That(() => dataset.Take(10).Register(Ws, HeartFailureName), Throws.TypeOf<UserErrorException>()
             .With.Message.Contains(HeartFailureName).And.Message.Contains("createNewVersion: true"));
     }
 
@@ -211,10 +199,10 @@ public class DatasetTests
     {
         TabularDataset dataset = Dataset.Tabular.FromDelimitedFiles(HeartFailureCsv);
 
-        Dataset v1 = dataset.Register(_workspace, HeartFailureName, "all rows", new Dictionary<string, string> { ["stage"] = "raw" });
-        Dataset v1Again = dataset.Register(_workspace, HeartFailureName);
-        Dataset v2 = dataset.Take(100).Register(_workspace, HeartFailureName, createNewVersion: true);
-        Dataset v3 = dataset.Take(50).Register(_workspace, HeartFailureName, "first 50", createNewVersion: true);
+        Dataset v1 = dataset.Register(Ws, HeartFailureName, "all rows", new Dictionary<string, string> { ["stage"] = "raw" });
+        Dataset v1Again = dataset.Register(Ws, HeartFailureName);
+        Dataset v2 = dataset.Take(100).Register(Ws, HeartFailureName, createNewVersion: true);
+        Dataset v3 = dataset.Take(50).Register(Ws, HeartFailureName, "first 50", createNewVersion: true);
 
         Assert.Multiple(() =>
         {
@@ -223,10 +211,10 @@ public class DatasetTests
             Assert.That(v1.Name, Is.EqualTo(HeartFailureName));
             Assert.That(v1.Tags["stage"], Is.EqualTo("raw"));
             Assert.That(v1.Description, Is.EqualTo("all rows"));
-            Assert.That(Dataset.GetByName(_workspace, HeartFailureName).Version, Is.EqualTo(3));
-            Assert.That(Dataset.GetByName(_workspace, HeartFailureName, "2").ToDataFrame().RowCount, Is.EqualTo(100));
-            Assert.That(Dataset.GetById(_workspace, v1.Id!).ToDataFrame().RowCount, Is.EqualTo(299));
-            Assert.That(_workspace.Datasets[HeartFailureName].Version, Is.EqualTo(3));
+            Assert.That(Dataset.GetByName(Ws, HeartFailureName).Version, Is.EqualTo(3));
+            Assert.That(Dataset.GetByName(Ws, HeartFailureName, "2").ToDataFrame().RowCount, Is.EqualTo(100));
+            Assert.That(Dataset.GetById(Ws, v1.Id!).ToDataFrame().RowCount, Is.EqualTo(299));
+            Assert.That(Ws.Datasets[HeartFailureName].Version, Is.EqualTo(3));
             Assert.That(v3, Is.InstanceOf<TabularDataset>());
         });
     }
@@ -234,15 +222,15 @@ public class DatasetTests
     [Test]
     public void GetByName_MissingNameOrVersion_SaysWhatExists()
     {
-        Dataset.Tabular.FromDelimitedFiles(HeartFailureCsv).Register(_workspace, HeartFailureName);
+        Dataset.Tabular.FromDelimitedFiles(HeartFailureCsv).Register(Ws, HeartFailureName);
 
         Assert.Multiple(() =>
         {
-            Assert.That(() => Dataset.GetByName(_workspace, "other"), Throws.TypeOf<UserErrorException>().With.Message.Contains(HeartFailureName));
-            Assert.That(() => Dataset.GetByName(_workspace, HeartFailureName, "7"), Throws.TypeOf<UserErrorException>().With.Message.Contains("versions 1 to 1"));
-            Assert.That(() => Dataset.GetByName(_workspace, HeartFailureName, "v2"), Throws.TypeOf<UserErrorException>().With.Message.Contains("\"latest\""));
-            Assert.That(() => Dataset.GetById(_workspace, "no-such-id"), Throws.TypeOf<UserErrorException>().With.Message.Contains("no-such-id"));
-            Assert.That(() => _workspace.Datasets["other"], Throws.TypeOf<KeyNotFoundException>()
+            Assert.That(() => Dataset.GetByName(Ws, "other"), Throws.TypeOf<UserErrorException>().With.Message.Contains(HeartFailureName));
+            Assert.That(() => Dataset.GetByName(Ws, HeartFailureName, "7"), Throws.TypeOf<UserErrorException>().With.Message.Contains("versions 1 to 1"));
+            Assert.That(() => Dataset.GetByName(Ws, HeartFailureName, "v2"), Throws.TypeOf<UserErrorException>().With.Message.Contains("\"latest\""));
+            Assert.That(() => Dataset.GetById(Ws, "no-such-id"), Throws.TypeOf<UserErrorException>().With.Message.Contains("no-such-id"));
+            Assert.That(() => Ws.Datasets["other"], Throws.TypeOf<KeyNotFoundException>()
                 .With.Message.Contains("'other'").And.Message.Contains(HeartFailureName));
         });
     }
@@ -251,15 +239,15 @@ public class DatasetTests
     public void UnregisterAllVersions_RemovesNameOnly()
     {
         TabularDataset dataset = Dataset.Tabular.FromDelimitedFiles(HeartFailureCsv);
-        Dataset registered = dataset.Register(_workspace, HeartFailureName);
-        dataset.Take(1).Register(_workspace, HeartFailureName, createNewVersion: true);
-        dataset.Register(_workspace, "kept");
+        Dataset registered = dataset.Register(Ws, HeartFailureName);
+        dataset.Take(1).Register(Ws, HeartFailureName, createNewVersion: true);
+        dataset.Register(Ws, "kept");
 
         registered.UnregisterAllVersions();
 
         Assert.Multiple(() =>
         {
-            Assert.That(_workspace.Datasets.Keys, Is.EqualTo(new[] { "kept" }));
+            Assert.That(Ws.Datasets.Keys, Is.EqualTo(new[] { "kept" }));
             Assert.That(() => dataset.UnregisterAllVersions(), Throws.TypeOf<UserErrorException>().With.Message.Contains("not registered"));
         });
     }
@@ -267,7 +255,7 @@ public class DatasetTests
     [Test]
     public void RegisterFromDefinitionFile_Tabular_RegistersWithRegistrationFields()
     {
-        Dataset dataset = Dataset.RegisterFromDefinitionFile(_workspace, Fixture("tabular.dataset.json"));
+        Dataset dataset = Dataset.RegisterFromDefinitionFile(Ws, Fixture("tabular.dataset.json"));
 
         Assert.Multiple(() =>
         {
@@ -275,14 +263,14 @@ public class DatasetTests
             Assert.That(dataset.Name, Is.EqualTo(HeartFailureName));
             Assert.That(dataset.Description, Is.EqualTo("heart failure records"));
             Assert.That(dataset.Tags["source"], Is.EqualTo("uci"));
-            Assert.That(_workspace.Datasets[HeartFailureName].ToDataFrame().RowCount, Is.EqualTo(299));
+            Assert.That(Ws.Datasets[HeartFailureName].ToDataFrame().RowCount, Is.EqualTo(299));
         });
     }
 
     [Test]
     public void RegisterFromDefinitionFile_File_ListsFiles()
     {
-        Dataset dataset = Dataset.RegisterFromDefinitionFile(_workspace, Fixture("file.dataset.json"));
+        Dataset dataset = Dataset.RegisterFromDefinitionFile(Ws, Fixture("file.dataset.json"));
 
         Assert.Multiple(() =>
         {
@@ -301,10 +289,10 @@ public class DatasetTests
     [TestCase("""{"datasetType": "File", "parameters": {"path": "a.csv"}""", "not valid JSON")]
     public void RegisterFromDefinitionFile_Malformed_NamesFileAndField(string json, string expected)
     {
-        _folder.Write("a.csv", "x\n1\n");
-        string file = _folder.Write("dataset.json", json);
+        Folder.Write("a.csv", "x\n1\n");
+        string file = Folder.Write("dataset.json", json);
 
-        Assert.That(() => Dataset.RegisterFromDefinitionFile(_workspace, file), Throws.TypeOf<UserErrorException>()
+        Assert.That(() => Dataset.RegisterFromDefinitionFile(Ws, file), Throws.TypeOf<UserErrorException>()
             .With.Message.Contains(expected).And.Message.Contains(file));
     }
 }

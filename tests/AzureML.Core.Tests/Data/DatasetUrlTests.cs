@@ -7,15 +7,13 @@ using NUnit.Framework;
 namespace AzureML.Core.Tests.Data;
 
 /// <summary>URL sources, served from a loopback socket on a free port (no internet needed).</summary>
-public class DatasetUrlTests
+public class DatasetUrlTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
     private LoopbackServer _server = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _folder = new TestFolder();
         _server = new LoopbackServer(new Dictionary<string, string>
         {
             ["/data/train.csv"] = "a,b\n1,x\n2,y\n",
@@ -27,13 +25,12 @@ public class DatasetUrlTests
     public void TearDown()
     {
         _server.Dispose();
-        _folder.Dispose();
     }
 
     [Test]
     public void ToDataFrame_UrlAndLocalFile_ReadsBothInOrder()
     {
-        string local = _folder.Write("local.csv", "a,b\n0,w\n");
+        string local = Folder.Write("local.csv", "a,b\n0,w\n");
 
         DataFrame df = Dataset.Tabular.FromDelimitedFiles([local, _server.Url("/data/train.csv"), _server.Url("/data/more.csv")]).ToDataFrame();
 
@@ -43,7 +40,7 @@ public class DatasetUrlTests
     [Test]
     public void RegisterAndRead_UrlDataset_FetchedOnEachMaterialization()
     {
-        Workspace workspace = Workspace.Local(_folder.Combine("ws"));
+        Workspace workspace = Workspace.Local(Folder.Combine("ws"));
         Dataset.Tabular.FromDelimitedFiles(_server.Url("/data/train.csv")).Register(workspace, "remote");
 
         int rows = workspace.Datasets["remote"].ToDataFrame().RowCount;
@@ -58,7 +55,7 @@ public class DatasetUrlTests
     [Test]
     public void FileDataset_UrlDownload_KeepsFileName()
     {
-        IReadOnlyList<string> files = Dataset.File.FromFiles(_server.Url("/data/more.csv")).Download(_folder.Combine("out"));
+        IReadOnlyList<string> files = Dataset.File.FromFiles(_server.Url("/data/more.csv")).Download(Folder.Combine("out"));
 
         Assert.That(files.Select(Path.GetFileName), Is.EqualTo(new[] { "more.csv" }));
     }

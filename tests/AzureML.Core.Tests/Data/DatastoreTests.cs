@@ -6,61 +6,49 @@ using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Data;
 
-public class DatastoreTests
+public class DatastoreTests : LocalWorkspaceTest
 {
     private const string AccountKey = "c2VjcmV0LWFjY291bnQta2V5LXRoYXQtbXVzdC1uZXZlci1sZWFr";
     private const string SasToken = "sv=2022-11-02&ss=b&sig=SuperSecretSignatureValue42";
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     [Test]
     public void GetDefaultDatastore_NewWorkspace_IsWorkspaceBlobStoreFolder()
     {
-        Datastore datastore = _workspace.GetDefaultDatastore();
+        Datastore datastore = Ws.GetDefaultDatastore();
 
         Assert.Multiple(() =>
         {
             Assert.That(datastore.Name, Is.EqualTo("workspaceblobstore"));
             Assert.That(datastore, Is.InstanceOf<AzureBlobDatastore>());
             Assert.That(datastore.IsDefault, Is.True);
-            Assert.That(Directory.Exists(_folder.Combine("ws", "datastores", "workspaceblobstore")), Is.True);
-            Assert.That(_workspace.Datastores.Keys, Does.Contain("workspaceblobstore"));
+            Assert.That(Directory.Exists(Folder.Combine("ws", "datastores", "workspaceblobstore")), Is.True);
+            Assert.That(Ws.Datastores.Keys, Does.Contain("workspaceblobstore"));
         });
     }
 
     [Test]
     public void Get_Unknown_ListsRegisteredDatastores()
     {
-        LocalFolderDatastore.RegisterLocalFolder(_workspace, "raw_data", _folder.Combine("raw"));
+        LocalFolderDatastore.RegisterLocalFolder(Ws, "raw_data", Folder.Combine("raw"));
 
-        Assert.That(() => Datastore.Get(_workspace, "nope"), Throws.TypeOf<UserErrorException>()
+        Assert.That(() => Datastore.Get(Ws, "nope"), Throws.TypeOf<UserErrorException>()
             .With.Message.Contains("'nope'").And.Message.Contains("raw_data").And.Message.Contains("workspaceblobstore"));
     }
 
     [Test]
     public void Datastores_MissingKey_ThrowsKeyNotFoundNamingKeyAndExisting()
     {
-        Assert.That(() => _workspace.Datastores["missing"], Throws.TypeOf<KeyNotFoundException>()
+        Assert.That(() => Ws.Datastores["missing"], Throws.TypeOf<KeyNotFoundException>()
             .With.Message.Contains("'missing'").And.Message.Contains("workspaceblobstore"));
     }
 
     [Test]
     public void RegisterAzureBlobContainer_AccountKey_RecordedWithoutExposingSecret()
     {
-        AzureBlobDatastore datastore = AzureBlobDatastore.RegisterAzureBlobContainer(_workspace, "training_data", "training", "mystorageacct",
+        AzureBlobDatastore datastore = AzureBlobDatastore.RegisterAzureBlobContainer(Ws, "training_data", "training", "mystorageacct",
             accountKey: AccountKey);
 
-        Datastore reread = Datastore.Get(_workspace, "training_data");
+        Datastore reread = Datastore.Get(Ws, "training_data");
         Assert.Multiple(() =>
         {
             Assert.That(reread, Is.InstanceOf<AzureBlobDatastore>());
@@ -78,12 +66,12 @@ public class DatastoreTests
     [TestCase(null, SasToken)]
     public void RegisterAzureBlobContainer_Secret_NotInPlainTextAnywhereInWorkspace(string? accountKey, string? sasToken)
     {
-        AzureBlobDatastore.RegisterAzureBlobContainer(_workspace, "secured", "container1", "account1", sasToken: sasToken, accountKey: accountKey);
-        _ = _workspace.Datastores; // a read after the write, as a user would do
+        AzureBlobDatastore.RegisterAzureBlobContainer(Ws, "secured", "container1", "account1", sasToken: sasToken, accountKey: accountKey);
+        _ = Ws.Datastores; // a read after the write, as a user would do
 
         string secret = accountKey ?? sasToken!;
         byte[][] needles = [Encoding.UTF8.GetBytes(secret), Encoding.Unicode.GetBytes(secret), Encoding.UTF8.GetBytes(Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)))];
-        foreach (string file in Directory.EnumerateFiles(_folder.Combine("ws"), "*", SearchOption.AllDirectories))
+        foreach (string file in Directory.EnumerateFiles(Folder.Combine("ws"), "*", SearchOption.AllDirectories))
         {
             byte[] bytes = File.ReadAllBytes(file);
             foreach (byte[] needle in needles)
@@ -96,10 +84,10 @@ public class DatastoreTests
     [Test]
     public void RegisterAzureBlobContainer_Secret_KeyFileOwnerOnlyAndCiphertextDecryptsWithIt()
     {
-        AzureBlobDatastore.RegisterAzureBlobContainer(_workspace, "secured", "container1", "account1", sasToken: SasToken);
+        AzureBlobDatastore.RegisterAzureBlobContainer(Ws, "secured", "container1", "account1", sasToken: SasToken);
 
-        string keyFile = _folder.Combine("ws", LocalSecretProtector.KeyFileName);
-        var backend = (LocalBackend)_workspace.Backend;
+        string keyFile = Folder.Combine("ws", LocalSecretProtector.KeyFileName);
+        var backend = (LocalBackend)Ws.Backend;
         byte[] sealedSecret = backend.Database.Read(c => (byte[])LocalRunStore.Scalar(c, null, "SELECT secret FROM datastores WHERE name = 'secured';")!);
         Assert.Multiple(() =>
         {
@@ -108,15 +96,15 @@ public class DatastoreTests
                 Assert.That(File.GetUnixFileMode(keyFile), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
             }
 
-            Assert.That(new LocalSecretProtector(_folder.Combine("ws")).Unprotect(sealedSecret, "secured"), Is.EqualTo(SasToken));
-            Assert.That(() => new LocalSecretProtector(_folder.Combine("ws")).Unprotect(sealedSecret, "other"), Throws.TypeOf<AzureMLException>());
+            Assert.That(new LocalSecretProtector(Folder.Combine("ws")).Unprotect(sealedSecret, "secured"), Is.EqualTo(SasToken));
+            Assert.That(() => new LocalSecretProtector(Folder.Combine("ws")).Unprotect(sealedSecret, "other"), Throws.TypeOf<AzureMLException>());
         });
     }
 
     [Test]
     public void RegisterAzureBlobContainer_BothCredentials_Refused()
     {
-        Assert.That(() => AzureBlobDatastore.RegisterAzureBlobContainer(_workspace, "both", "container1", "account1", sasToken: SasToken, accountKey: AccountKey),
+        Assert.That(() => AzureBlobDatastore.RegisterAzureBlobContainer(Ws, "both", "container1", "account1", sasToken: SasToken, accountKey: AccountKey),
             Throws.TypeOf<UserErrorException>().With.Message.Contains("either sasToken or accountKey"));
     }
 
@@ -126,20 +114,20 @@ public class DatastoreTests
     [TestCase("workspaceblobstore", "container1", "account1", "workspace's own datastore")]
     public void RegisterAzureBlobContainer_InvalidName_StatesTheRule(string name, string container, string account, string expected)
     {
-        Assert.That(() => AzureBlobDatastore.RegisterAzureBlobContainer(_workspace, name, container, account),
+        Assert.That(() => AzureBlobDatastore.RegisterAzureBlobContainer(Ws, name, container, account),
             Throws.TypeOf<UserErrorException>().With.Message.Contains(expected));
     }
 
     [Test]
     public void RegisterAzureBlobContainer_ExistingName_NeedsOverwrite()
     {
-        AzureBlobDatastore.RegisterAzureBlobContainer(_workspace, "store", "container1", "account1");
+        AzureBlobDatastore.RegisterAzureBlobContainer(Ws, "store", "container1", "account1");
 
         Assert.Multiple(() =>
         {
-            Assert.That(() => AzureBlobDatastore.RegisterAzureBlobContainer(_workspace, "store", "container2", "account1"),
+            Assert.That(() => AzureBlobDatastore.RegisterAzureBlobContainer(Ws, "store", "container2", "account1"),
                 Throws.TypeOf<UserErrorException>().With.Message.Contains("overwrite: true"));
-            Assert.That(AzureBlobDatastore.RegisterAzureBlobContainer(_workspace, "store", "container2", "account1", overwrite: true).ContainerName,
+            Assert.That(AzureBlobDatastore.RegisterAzureBlobContainer(Ws, "store", "container2", "account1", overwrite: true).ContainerName,
                 Is.EqualTo("container2"));
         });
     }
@@ -147,15 +135,15 @@ public class DatastoreTests
     [Test]
     public void RegisterLocalFolder_ExistingFiles_ListedThroughDataset()
     {
-        _folder.Write("raw/a.csv", "x\n1\n");
-        _folder.Write("raw/sub/b.csv", "x\n2\n");
+        Folder.Write("raw/a.csv", "x\n1\n");
+        Folder.Write("raw/sub/b.csv", "x\n2\n");
 
-        LocalFolderDatastore datastore = LocalFolderDatastore.RegisterLocalFolder(_workspace, "raw", _folder.Combine("raw"));
+        LocalFolderDatastore datastore = LocalFolderDatastore.RegisterLocalFolder(Ws, "raw", Folder.Combine("raw"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(datastore.LocalPath, Is.EqualTo(_folder.Combine("raw")));
-            Assert.That(Datastore.Get(_workspace, "raw"), Is.InstanceOf<LocalFolderDatastore>());
+            Assert.That(datastore.LocalPath, Is.EqualTo(Folder.Combine("raw")));
+            Assert.That(Datastore.Get(Ws, "raw"), Is.InstanceOf<LocalFolderDatastore>());
             Assert.That(Dataset.File.FromFiles((datastore, "**/*.csv")).ToPath(), Is.EqualTo(new[] { "/a.csv", "/sub/b.csv" }));
         });
     }
@@ -163,14 +151,14 @@ public class DatastoreTests
     [Test]
     public void Upload_Folder_CopiesTreeAndReportsProgress()
     {
-        _folder.Write("src/a.txt", "aaaa");
-        _folder.Write("src/deep/b.txt", "bb");
-        Datastore datastore = _workspace.GetDefaultDatastore();
+        Folder.Write("src/a.txt", "aaaa");
+        Folder.Write("src/deep/b.txt", "bb");
+        Datastore datastore = Ws.GetDefaultDatastore();
         var reports = new ConcurrentQueue<DatastoreTransferProgress>();
 
-        DataPath target = datastore.Upload(_folder.Combine("src"), "uploads/run1", showProgress: false, progress: new SyncProgress(reports.Enqueue));
+        DataPath target = datastore.Upload(Folder.Combine("src"), "uploads/run1", showProgress: false, progress: new SyncProgress(reports.Enqueue));
 
-        string root = _folder.Combine("ws", "datastores", "workspaceblobstore", "uploads", "run1");
+        string root = Folder.Combine("ws", "datastores", "workspaceblobstore", "uploads", "run1");
         DatastoreTransferProgress last = reports.OrderBy(r => r.FilesDone).Last();
         Assert.Multiple(() =>
         {
@@ -186,13 +174,13 @@ public class DatastoreTests
     [NonParallelizable] // redirects Console.Out for the whole process
     public void Upload_ShowProgress_PrintsFilesAndBytes()
     {
-        _folder.Write("src/a.txt", "aaaa");
+        Folder.Write("src/a.txt", "aaaa");
         TextWriter original = Console.Out;
         var output = new StringWriter();
         Console.SetOut(output);
         try
         {
-            _workspace.GetDefaultDatastore().Upload(_folder.Combine("src"), "shown", showProgress: true);
+            Ws.GetDefaultDatastore().Upload(Folder.Combine("src"), "shown", showProgress: true);
         }
         finally
         {
@@ -205,14 +193,14 @@ public class DatastoreTests
     [Test]
     public void Upload_ExistingWithoutOverwrite_SkipsAndKeepsOldContent()
     {
-        _folder.Write("src/a.txt", "new");
-        Datastore datastore = _workspace.GetDefaultDatastore();
-        string existing = _folder.Write("ws/datastores/workspaceblobstore/t/a.txt", "old");
+        Folder.Write("src/a.txt", "new");
+        Datastore datastore = Ws.GetDefaultDatastore();
+        string existing = Folder.Write("ws/datastores/workspaceblobstore/t/a.txt", "old");
         var reports = new ConcurrentQueue<DatastoreTransferProgress>();
 
-        datastore.Upload(_folder.Combine("src"), "t", overwrite: false, showProgress: false, progress: new SyncProgress(reports.Enqueue));
+        datastore.Upload(Folder.Combine("src"), "t", overwrite: false, showProgress: false, progress: new SyncProgress(reports.Enqueue));
         string afterSkip = File.ReadAllText(existing);
-        datastore.Upload(_folder.Combine("src"), "t", overwrite: true, showProgress: false);
+        datastore.Upload(Folder.Combine("src"), "t", overwrite: true, showProgress: false);
 
         Assert.Multiple(() =>
         {
@@ -225,11 +213,11 @@ public class DatastoreTests
     [Test]
     public void UploadFiles_RelativeRoot_KeepsPathsBelowIt()
     {
-        string a = _folder.Write("data/x/a.txt", "a");
-        string b = _folder.Write("data/y/b.txt", "b");
-        Datastore datastore = _workspace.GetDefaultDatastore();
+        string a = Folder.Write("data/x/a.txt", "a");
+        string b = Folder.Write("data/y/b.txt", "b");
+        Datastore datastore = Ws.GetDefaultDatastore();
 
-        datastore.UploadFiles([a, b], relativeRoot: _folder.Combine("data"), targetPath: "files", showProgress: false);
+        datastore.UploadFiles([a, b], relativeRoot: Folder.Combine("data"), targetPath: "files", showProgress: false);
         datastore.UploadFiles([a, b], targetPath: "common", showProgress: false);
 
         Assert.That(Dataset.File.FromFiles((datastore, "files")).ToPath(), Is.EqualTo(new[] { "/x/a.txt", "/y/b.txt" }));
@@ -239,33 +227,33 @@ public class DatastoreTests
     [Test]
     public void UploadFiles_FileOutsideRelativeRoot_Refused()
     {
-        string a = _folder.Write("data/a.txt", "a");
-        string outside = _folder.Write("other/b.txt", "b");
+        string a = Folder.Write("data/a.txt", "a");
+        string outside = Folder.Write("other/b.txt", "b");
 
-        Assert.That(() => _workspace.GetDefaultDatastore().UploadFiles([a, outside], relativeRoot: _folder.Combine("data"), showProgress: false),
+        Assert.That(() => Ws.GetDefaultDatastore().UploadFiles([a, outside], relativeRoot: Folder.Combine("data"), showProgress: false),
             Throws.TypeOf<UserErrorException>().With.Message.Contains(outside).And.Message.Contains("relativeRoot"));
     }
 
     [Test]
     public void Download_Prefix_CopiesMatchingFilesAndCounts()
     {
-        _folder.Write("src/train/a.csv", "a");
-        _folder.Write("src/train/b.csv", "b");
-        _folder.Write("src/test/c.csv", "c");
-        Datastore datastore = _workspace.GetDefaultDatastore();
-        datastore.Upload(_folder.Combine("src"), "ds", showProgress: false);
+        Folder.Write("src/train/a.csv", "a");
+        Folder.Write("src/train/b.csv", "b");
+        Folder.Write("src/test/c.csv", "c");
+        Datastore datastore = Ws.GetDefaultDatastore();
+        datastore.Upload(Folder.Combine("src"), "ds", showProgress: false);
 
         var reports = new ConcurrentQueue<DatastoreTransferProgress>();
-        int count = datastore.Download(_folder.Combine("out"), prefix: "ds/train", showProgress: false, progress: new SyncProgress(reports.Enqueue));
-        int again = datastore.Download(_folder.Combine("out"), prefix: "ds/train", overwrite: false, showProgress: false);
+        int count = datastore.Download(Folder.Combine("out"), prefix: "ds/train", showProgress: false, progress: new SyncProgress(reports.Enqueue));
+        int again = datastore.Download(Folder.Combine("out"), prefix: "ds/train", overwrite: false, showProgress: false);
 
         Assert.Multiple(() =>
         {
             Assert.That(count, Is.EqualTo(2));
             Assert.That(reports.Max(r => r.BytesDone), Is.EqualTo(2), "bytes of a.csv and b.csv");
             Assert.That(again, Is.EqualTo(0), "existing files are skipped without overwrite");
-            Assert.That(File.ReadAllText(_folder.Combine("out", "ds", "train", "b.csv")), Is.EqualTo("b"));
-            Assert.That(File.Exists(_folder.Combine("out", "ds", "test", "c.csv")), Is.False);
+            Assert.That(File.ReadAllText(Folder.Combine("out", "ds", "train", "b.csv")), Is.EqualTo("b"));
+            Assert.That(File.Exists(Folder.Combine("out", "ds", "test", "c.csv")), Is.False);
         });
     }
 
@@ -275,23 +263,23 @@ public class DatastoreTests
     [TestCase("..\\outside")]
     public void Path_EscapingTheDatastore_Refused(string path)
     {
-        Datastore datastore = _workspace.GetDefaultDatastore();
-        _folder.Write("src/a.txt", "a");
+        Datastore datastore = Ws.GetDefaultDatastore();
+        Folder.Write("src/a.txt", "a");
 
         Assert.Multiple(() =>
         {
             Assert.That(() => datastore.Path(path), Throws.TypeOf<UserErrorException>().With.Message.Contains("workspaceblobstore"));
-            Assert.That(() => datastore.Upload(_folder.Combine("src"), path, showProgress: false), Throws.TypeOf<UserErrorException>());
-            Assert.That(() => datastore.Download(_folder.Combine("out"), prefix: path, showProgress: false), Throws.TypeOf<UserErrorException>());
+            Assert.That(() => datastore.Upload(Folder.Combine("src"), path, showProgress: false), Throws.TypeOf<UserErrorException>());
+            Assert.That(() => datastore.Download(Folder.Combine("out"), prefix: path, showProgress: false), Throws.TypeOf<UserErrorException>());
             Assert.That(() => Dataset.File.FromFiles((datastore, path)), Throws.TypeOf<UserErrorException>());
         });
-        Assert.That(File.Exists(_folder.Combine("ws", "datastores", "outside", "a.txt")), Is.False);
+        Assert.That(File.Exists(Folder.Combine("ws", "datastores", "outside", "a.txt")), Is.False);
     }
 
     [Test]
     public void Path_InsideWithDotSegments_Normalized()
     {
-        DataPath path = _workspace.GetDefaultDatastore().Path("./a/b/../c.csv");
+        DataPath path = Ws.GetDefaultDatastore().Path("./a/b/../c.csv");
 
         Assert.That(path.ToString(), Is.EqualTo("azureml://datastores/workspaceblobstore/paths/a/c.csv"));
     }

@@ -2,20 +2,8 @@ using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Experiments;
 
-public class ExperimentTests
+public class ExperimentTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     [TestCase("a")]
     [TestCase("train-sklearn")]
@@ -23,13 +11,13 @@ public class ExperimentTests
     [TestCase("9lives")]
     public void Ctor_ValidName_GetsOrCreates(string name)
     {
-        var first = new Experiment(_workspace, name);
-        var second = new Experiment(_workspace, name);
+        var first = new Experiment(Ws, name);
+        var second = new Experiment(Ws, name);
 
         Assert.Multiple(() =>
         {
             Assert.That(second.Id, Is.EqualTo(first.Id));
-            Assert.That(_workspace.Experiments.Keys, Does.Contain(name));
+            Assert.That(Ws.Experiments.Keys, Does.Contain(name));
         });
     }
 
@@ -41,7 +29,7 @@ public class ExperimentTests
     [TestCase("tab\tname")]
     public void Ctor_InvalidName_StatesTheRule(string name)
     {
-        Assert.That(() => new Experiment(_workspace, name), Throws.TypeOf<UserErrorException>()
+        Assert.That(() => new Experiment(Ws, name), Throws.TypeOf<UserErrorException>()
             .With.Message.Contains("between 1 and 255 characters").And.Message.Contains("first character has to be alphanumeric")
             .And.Message.Contains("No whitespace"));
     }
@@ -51,24 +39,24 @@ public class ExperimentTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(() => new Experiment(_workspace, new string('a', 255)), Throws.Nothing);
-            Assert.That(() => new Experiment(_workspace, new string('a', 256)), Throws.TypeOf<UserErrorException>());
+            Assert.That(() => new Experiment(Ws, new string('a', 255)), Throws.Nothing);
+            Assert.That(() => new Experiment(Ws, new string('a', 256)), Throws.TypeOf<UserErrorException>());
         });
     }
 
     [Test]
     public void Archive_HidesFromWorkspaceUntilReactivated()
     {
-        var experiment = new Experiment(_workspace, "old");
+        var experiment = new Experiment(Ws, "old");
 
         experiment.Archive();
-        bool hidden = !_workspace.Experiments.ContainsKey("old");
+        bool hidden = !Ws.Experiments.ContainsKey("old");
         experiment.Reactivate();
 
         Assert.Multiple(() =>
         {
             Assert.That(hidden, Is.True);
-            Assert.That(_workspace.Experiments.ContainsKey("old"), Is.True);
+            Assert.That(Ws.Experiments.ContainsKey("old"), Is.True);
             Assert.That(experiment.ArchivedTime, Is.Null);
         });
     }
@@ -76,19 +64,19 @@ public class ExperimentTests
     [Test]
     public void Tags_SetAndRemove_Persist()
     {
-        var experiment = new Experiment(_workspace, "tagged");
+        var experiment = new Experiment(Ws, "tagged");
 
         experiment.Tag("team", "vision");
         experiment.SetTags(new Dictionary<string, string> { ["stage"] = "dev", ["x"] = "1" });
         experiment.RemoveTags(new[] { "x" });
 
-        Assert.That(new Experiment(_workspace, "tagged").Tags, Is.EquivalentTo(new Dictionary<string, string> { ["team"] = "vision", ["stage"] = "dev" }));
+        Assert.That(new Experiment(Ws, "tagged").Tags, Is.EquivalentTo(new Dictionary<string, string> { ["team"] = "vision", ["stage"] = "dev" }));
     }
 
     [Test]
     public void GetRuns_FiltersByTagsPropertiesStatusAndType()
     {
-        var experiment = new Experiment(_workspace, "runs");
+        var experiment = new Experiment(Ws, "runs");
         Run a = experiment.StartLogging();
         a.Tag("kind", "baseline");
         a.Complete();

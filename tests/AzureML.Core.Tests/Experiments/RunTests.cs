@@ -5,25 +5,13 @@ namespace AzureML.Core.Tests.Experiments;
 
 [TestFixture(true)]
 [TestFixture(false)]
-public class RunTests
+public class RunTests : LocalWorkspaceTest
 {
     private readonly bool _async;
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
 
     public RunTests(bool isAsync) => _async = isAsync;
 
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
-
-    private Run Start() => new Experiment(_workspace, "interactive").StartLogging();
+    private Run Start() => new Experiment(Ws, "interactive").StartLogging();
 
     private async Task Log(Run run, string name, object? value, long? step = null)
     {
@@ -77,7 +65,7 @@ public class RunTests
     public void LogListRowTableAndImage_FoldLikeAzureMLCore()
     {
         Run run = Start();
-        string png = _folder.Write("plot.png", "not really a png");
+        string png = Folder.Write("plot.png", "not really a png");
 
         run.LogList("values", new[] { 1, 2, 3 });
         run.LogRow("epochs", new { epoch = 1, loss = 0.5 });
@@ -131,28 +119,28 @@ public class RunTests
         run.SetTags(new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" });
         run.RemoveTags(new[] { "b" });
 
-        Assert.That(_workspace.GetRun(run.Id).Tags, Is.EquivalentTo(new Dictionary<string, string> { ["flag"] = "", ["a"] = "1" }));
+        Assert.That(Ws.GetRun(run.Id).Tags, Is.EquivalentTo(new Dictionary<string, string> { ["flag"] = "", ["a"] = "1" }));
     }
 
     [Test]
     public async Task UploadAndDownload_FilesAndFolders_RoundTrip()
     {
         Run run = Start();
-        string file = _folder.Write("local/report.txt", "report");
-        _folder.Write("folder/a.txt", "A");
-        _folder.Write("folder/sub/b.txt", "B");
+        string file = Folder.Write("local/report.txt", "report");
+        Folder.Write("folder/a.txt", "A");
+        Folder.Write("folder/sub/b.txt", "B");
 
         if (_async) await run.UploadFileAsync("outputs/report.txt", file); else run.UploadFile("outputs/report.txt", file);
-        run.UploadFolder("outputs/data", _folder.Combine("folder"));
-        string single = run.DownloadFile("outputs/report.txt", _folder.Combine("report-copy.txt"));
-        IReadOnlyList<string> many = run.DownloadFiles(prefix: "outputs/data", outputDirectory: _folder.Combine("dl"));
+        run.UploadFolder("outputs/data", Folder.Combine("folder"));
+        string single = run.DownloadFile("outputs/report.txt", Folder.Combine("report-copy.txt"));
+        IReadOnlyList<string> many = run.DownloadFiles(prefix: "outputs/data", outputDirectory: Folder.Combine("dl"));
 
         Assert.Multiple(() =>
         {
             Assert.That(run.GetFileNames(), Is.EqualTo(new[] { "outputs/data/a.txt", "outputs/data/sub/b.txt", "outputs/report.txt" }));
             Assert.That(File.ReadAllText(single), Is.EqualTo("report"));
             Assert.That(many.Select(File.ReadAllText), Is.EqualTo(new[] { "A", "B" }));
-            Assert.That(File.Exists(_folder.Combine("dl", "outputs", "data", "sub", "b.txt")), Is.True);
+            Assert.That(File.Exists(Folder.Combine("dl", "outputs", "data", "sub", "b.txt")), Is.True);
             Assert.That(() => run.UploadFile("outputs/report.txt", file), Throws.TypeOf<UserErrorException>().With.Message.Contains("write-once"));
             Assert.That(() => run.UploadFile("../escape.txt", file), Throws.TypeOf<UserErrorException>().With.Message.Contains(".."));
             Assert.That(() => run.DownloadFile("outputs/missing.txt"), Throws.TypeOf<UserErrorException>().With.Message.Contains("GetFileNames"));
@@ -208,7 +196,7 @@ public class RunTests
     [Test]
     public void GetRun_UnknownId_ThrowsNotFound()
     {
-        Assert.That(() => _workspace.GetRun("nope_1_abc"), Throws.TypeOf<RunNotFoundException>().With.Message.Contains("nope_1_abc"));
+        Assert.That(() => Ws.GetRun("nope_1_abc"), Throws.TypeOf<RunNotFoundException>().With.Message.Contains("nope_1_abc"));
     }
 
     [Test]

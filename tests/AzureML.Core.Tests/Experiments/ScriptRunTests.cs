@@ -3,25 +3,13 @@ using NUnit.Framework;
 namespace AzureML.Core.Tests.Experiments;
 
 [Category("Integration")]
-public class ScriptRunTests
+public class ScriptRunTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     private string SourceWith(string name, string content)
     {
-        _folder.Write(System.IO.Path.Combine("src", name), content);
-        return _folder.Combine("src");
+        Folder.Write(System.IO.Path.Combine("src", name), content);
+        return Folder.Combine("src");
     }
 
     private static string TestScript(string name) => File.ReadAllText(System.IO.Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "scripts", name));
@@ -32,7 +20,7 @@ public class ScriptRunTests
         string source = SourceWith("train.py", TestScript("log_everything.py"));
         var config = new ScriptRunConfig(sourceDirectory: source, script: "train.py", arguments: new object[] { "--C", 0.5, "two words" });
 
-        Run run = new Experiment(_workspace, "train-sklearn").Submit(config);
+        Run run = new Experiment(Ws, "train-sklearn").Submit(config);
         var lines = new List<string>();
         RunDetails details = run.WaitForCompletionAsync(lines.Add).GetAwaiter().GetResult();
 
@@ -67,7 +55,7 @@ public class ScriptRunTests
     {
         string source = SourceWith("fail.py", "import sys\nprint('working')\nprint('bad input: row 7', file=sys.stderr)\nsys.exit(3)\n");
 
-        Run run = new Experiment(_workspace, "failing").Submit(new ScriptRunConfig(source, "fail.py"));
+        Run run = new Experiment(Ws, "failing").Submit(new ScriptRunConfig(source, "fail.py"));
         RunDetails details = run.WaitForCompletion(raiseOnError: false);
 
         Assert.Multiple(() =>
@@ -92,8 +80,8 @@ public class ScriptRunTests
             "open('pids.txt', 'w').write('%d %d' % (os.getpid(), child.pid))\n" +
             "os.rename('pids.txt', 'pids.ready')\n" +
             "time.sleep(600)\n");
-        Run run = new Experiment(_workspace, "cancel-me").Submit(new ScriptRunConfig(source, "sleep.py"));
-        string pidFile = System.IO.Path.Combine(_folder.Combine("ws"), "runs", run.Id, "working", "pids.ready");
+        Run run = new Experiment(Ws, "cancel-me").Submit(new ScriptRunConfig(source, "sleep.py"));
+        string pidFile = System.IO.Path.Combine(Folder.Combine("ws"), "runs", run.Id, "working", "pids.ready");
         SpinWait.SpinUntil(() => File.Exists(pidFile), TimeSpan.FromSeconds(60));
         int[] pids = File.ReadAllText(pidFile).Split(' ').Select(int.Parse).ToArray();
 
@@ -126,7 +114,7 @@ public class ScriptRunTests
     {
         string source = SourceWith("many.py",
             "from azureml.core import Run\nrun = Run.get_context()\nfor i in range(1000):\n    run.log('value', i)\n");
-        var experiment = new Experiment(_workspace, "concurrent");
+        var experiment = new Experiment(Ws, "concurrent");
 
         List<Run> runs = Enumerable.Range(0, 8).Select(_ => experiment.Submit(new ScriptRunConfig(source, "many.py"))).ToList();
         foreach (Run run in runs) run.WaitForCompletion();
@@ -146,16 +134,16 @@ public class ScriptRunTests
     public void Submit_SnapshotOverFileLimit_RefusedBeforeAnythingIsCopied()
     {
         SourceWith("train.py", "print('hi')\n");
-        for (int i = 0; i < 12; i++) _folder.Write($"src/data/part{i}.csv", new string('x', 1000 * (i + 1)));
-        var config = new ScriptRunConfig(_folder.Combine("src"), "train.py") { SnapshotLimits = new SnapshotLimits(MaxSizeBytes: 300 * 1024 * 1024, MaxFileCount: 10) };
+        for (int i = 0; i < 12; i++) Folder.Write($"src/data/part{i}.csv", new string('x', 1000 * (i + 1)));
+        var config = new ScriptRunConfig(Folder.Combine("src"), "train.py") { SnapshotLimits = new SnapshotLimits(MaxSizeBytes: 300 * 1024 * 1024, MaxFileCount: 10) };
 
-        Assert.That(() => new Experiment(_workspace, "too-big").Submit(config),
+        Assert.That(() => new Experiment(Ws, "too-big").Submit(config),
             Throws.TypeOf<UserErrorException>().With.Message.Contains("13 files")
                 .And.Message.Contains("data/part11.csv").And.Message.Contains("data/ (12 files)").And.Message.Contains(".amlignore"));
         Assert.Multiple(() =>
         {
-            Assert.That(Directory.Exists(_folder.Combine("ws", "snapshots")) ? Directory.GetFileSystemEntries(_folder.Combine("ws", "snapshots")) : Array.Empty<string>(), Is.Empty);
-            Assert.That(new Experiment(_workspace, "too-big").GetRuns(), Is.Empty);
+            Assert.That(Directory.Exists(Folder.Combine("ws", "snapshots")) ? Directory.GetFileSystemEntries(Folder.Combine("ws", "snapshots")) : Array.Empty<string>(), Is.Empty);
+            Assert.That(new Experiment(Ws, "too-big").GetRuns(), Is.Empty);
         });
     }
 
@@ -164,13 +152,13 @@ public class ScriptRunTests
     {
         string source = SourceWith("train.py",
             "import os\nprint(sorted(os.listdir('.')))\nos.makedirs('outputs', exist_ok=True)\nopen('outputs/a.txt', 'w').write('x')\nopen('scratch.txt', 'w').write('y')\n");
-        _folder.Write("src/.amlignore", "data/\n*.log\n!keep.log\n");
-        _folder.Write("src/data/big.bin", "zzz");
-        _folder.Write("src/debug.log", "d");
-        _folder.Write("src/keep.log", "k");
+        Folder.Write("src/.amlignore", "data/\n*.log\n!keep.log\n");
+        Folder.Write("src/data/big.bin", "zzz");
+        Folder.Write("src/debug.log", "d");
+        Folder.Write("src/keep.log", "k");
         string[] before = Directory.GetFileSystemEntries(source, "*", SearchOption.AllDirectories).Order().ToArray();
 
-        Run run = new Experiment(_workspace, "ignore").Submit(new ScriptRunConfig(source, "train.py"));
+        Run run = new Experiment(Ws, "ignore").Submit(new ScriptRunConfig(source, "train.py"));
         var lines = new List<string>();
         run.WaitForCompletionAsync(lines.Add).GetAwaiter().GetResult();
 
@@ -192,7 +180,7 @@ public class ScriptRunTests
         environment.Python.CondaDependencies.AddPipPackage("another-missing-dist>=2");
         environment.Python.CondaDependencies.AddPipPackage("azureml-defaults");
 
-        Run run = new Experiment(_workspace, "missing").Submit(new ScriptRunConfig(source, "train.py", environment: environment));
+        Run run = new Experiment(Ws, "missing").Submit(new ScriptRunConfig(source, "train.py", environment: environment));
         RunDetails details = run.WaitForCompletion(raiseOnError: false);
 
         Assert.Multiple(() =>
@@ -209,7 +197,7 @@ public class ScriptRunTests
     {
         string source = SourceWith("slow.sh", "echo started\nsleep 600\n");
 
-        Run run = new Experiment(_workspace, "slow").Submit(new ScriptRunConfig(source, "slow.sh", maxRunDurationSeconds: 1));
+        Run run = new Experiment(Ws, "slow").Submit(new ScriptRunConfig(source, "slow.sh", maxRunDurationSeconds: 1));
         RunDetails details = run.WaitForCompletion(raiseOnError: false);
 
         Assert.Multiple(() =>
@@ -224,7 +212,7 @@ public class ScriptRunTests
     public void Submit_ShellScriptAndCommand_ArgumentsArriveIntactWithoutAShell()
     {
         string source = SourceWith("args.sh", "for a in \"$@\"; do echo \"<$a>\"; done\n");
-        var experiment = new Experiment(_workspace, "args");
+        var experiment = new Experiment(Ws, "args");
 
         Run script = experiment.Submit(new ScriptRunConfig(source, "args.sh", arguments: new object[] { "a b", "$HOME", "; rm -rf /", 3 }));
         Run command = experiment.Submit(new ScriptRunConfig(source, command: new[] { "printf", "%s|", "x y", "$(id)" }));
@@ -244,7 +232,7 @@ public class ScriptRunTests
     public void Submit_UnknownScriptKindOrMissingScript_ClearErrors()
     {
         string source = SourceWith("model.R", "print(1)\n");
-        var experiment = new Experiment(_workspace, "errors");
+        var experiment = new Experiment(Ws, "errors");
 
         Assert.Multiple(() =>
         {

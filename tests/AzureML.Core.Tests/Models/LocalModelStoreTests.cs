@@ -5,22 +5,10 @@ using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Models;
 
-public class LocalModelStoreTests
+public class LocalModelStoreTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
 
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
-
-    private LocalModelStore Store => (LocalModelStore)_workspace.Backend.Models;
+    private LocalModelStore Store => (LocalModelStore)Ws.Backend.Models;
 
     private static ModelFileSource Text(string name, string content)
         => new(name, _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(content))));
@@ -38,10 +26,10 @@ public class LocalModelStoreTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Model.List(_workspace), Is.Empty);
+            Assert.That(Model.List(Ws), Is.Empty);
             Assert.That(Directory.Exists(Store.GetLocalFolder("m", 1)), Is.False);
-            Assert.That(Directory.EnumerateFileSystemEntries(_folder.Combine("ws", "models", ".staging")), Is.Empty);
-            Assert.That(Model.Register(_workspace, _folder.Write("model.pkl", "ok"), "m").Version, Is.EqualTo(1));
+            Assert.That(Directory.EnumerateFileSystemEntries(Folder.Combine("ws", "models", ".staging")), Is.Empty);
+            Assert.That(Model.Register(Ws, Folder.Write("model.pkl", "ok"), "m").Version, Is.EqualTo(1));
         });
     }
 

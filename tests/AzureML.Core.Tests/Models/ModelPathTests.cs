@@ -4,15 +4,13 @@ namespace AzureML.Core.Tests.Models;
 
 /// <summary>Sets <c>AZUREML_MODEL_DIR</c>, which is process-wide.</summary>
 [NonParallelizable]
-public class ModelPathTests
+public class ModelPathTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
     private string? _saved;
 
     [SetUp]
     public void SetUp()
     {
-        _folder = new TestFolder();
         _saved = System.Environment.GetEnvironmentVariable(Model.ModelDirVariable);
     }
 
@@ -20,14 +18,13 @@ public class ModelPathTests
     public void TearDown()
     {
         System.Environment.SetEnvironmentVariable(Model.ModelDirVariable, _saved);
-        _folder.Dispose();
     }
 
     [Test]
     public void GetModelPath_OneModelDeployed_ReturnsItsFile()
     {
-        string file = _folder.Write("azureml-models/iris/3/model.pkl", "m");
-        System.Environment.SetEnvironmentVariable(Model.ModelDirVariable, _folder.Combine("azureml-models", "iris", "3"));
+        string file = Folder.Write("azureml-models/iris/3/model.pkl", "m");
+        System.Environment.SetEnvironmentVariable(Model.ModelDirVariable, Folder.Combine("azureml-models", "iris", "3"));
 
         Assert.Multiple(() =>
         {
@@ -41,17 +38,17 @@ public class ModelPathTests
     [Test]
     public async Task GetModelPath_SeveralModelsDeployed_PicksNameAndVersion()
     {
-        _folder.Write("azureml-models/iris/1/model.pkl", "old");
-        _folder.Write("azureml-models/iris/2/model.pkl", "new");
-        _folder.Write("azureml-models/heart/1/outputs/model.onnx", "onnx");
-        _folder.Write("azureml-models/heart/1/outputs/labels.txt", "a");
-        System.Environment.SetEnvironmentVariable(Model.ModelDirVariable, _folder.Combine("azureml-models"));
+        Folder.Write("azureml-models/iris/1/model.pkl", "old");
+        Folder.Write("azureml-models/iris/2/model.pkl", "new");
+        Folder.Write("azureml-models/heart/1/outputs/model.onnx", "onnx");
+        Folder.Write("azureml-models/heart/1/outputs/labels.txt", "a");
+        System.Environment.SetEnvironmentVariable(Model.ModelDirVariable, Folder.Combine("azureml-models"));
 
         Assert.Multiple(async () =>
         {
-            Assert.That(Model.GetModelPath("iris"), Is.EqualTo(_folder.Combine("azureml-models", "iris", "2", "model.pkl")));
-            Assert.That(await Model.GetModelPathAsync("iris", 1), Is.EqualTo(_folder.Combine("azureml-models", "iris", "1", "model.pkl")));
-            Assert.That(Model.GetModelPath("heart"), Is.EqualTo(_folder.Combine("azureml-models", "heart", "1", "outputs")));
+            Assert.That(Model.GetModelPath("iris"), Is.EqualTo(Folder.Combine("azureml-models", "iris", "2", "model.pkl")));
+            Assert.That(await Model.GetModelPathAsync("iris", 1), Is.EqualTo(Folder.Combine("azureml-models", "iris", "1", "model.pkl")));
+            Assert.That(Model.GetModelPath("heart"), Is.EqualTo(Folder.Combine("azureml-models", "heart", "1", "outputs")));
             Assert.That(() => Model.GetModelPath("iris", 5), Throws.TypeOf<ModelNotFoundException>().With.Message.Contains("1, 2"));
         });
     }
@@ -67,9 +64,9 @@ public class ModelPathTests
     [Test]
     public void GetModelPath_WithWorkspace_ReturnsTheRegisteredFile()
     {
-        Workspace workspace = Workspace.Local(_folder.Combine("ws"));
-        Model.Register(workspace, _folder.Write("src/model.pkl", "v1"), "iris");
-        Model.Register(workspace, _folder.Write("src/model.pkl", "v2"), "iris");
+        Workspace workspace = Workspace.Local(Folder.Combine("ws"));
+        Model.Register(workspace, Folder.Write("src/model.pkl", "v1"), "iris");
+        Model.Register(workspace, Folder.Write("src/model.pkl", "v2"), "iris");
 
         string latest = Model.GetModelPath("iris", workspace: workspace);
         string first = Model.GetModelPath("iris", version: 1, workspace: workspace);

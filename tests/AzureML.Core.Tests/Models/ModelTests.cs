@@ -5,38 +5,26 @@ namespace AzureML.Core.Tests.Models;
 
 [TestFixture(true)]
 [TestFixture(false)]
-public class ModelTests
+public class ModelTests : LocalWorkspaceTest
 {
     private readonly bool _async;
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
 
     public ModelTests(bool isAsync) => _async = isAsync;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     private async Task<Model> Register(string path, string name, IReadOnlyDictionary<string, string>? tags = null, IReadOnlyDictionary<string, string>? properties = null,
         string? framework = null, IReadOnlyList<string>? childPaths = null)
         => _async
-            ? await Model.RegisterAsync(_workspace, path, name, tags, properties, description: "d", modelFramework: framework, childPaths: childPaths)
-            : Model.Register(_workspace, path, name, tags, properties, description: "d", modelFramework: framework, childPaths: childPaths);
+            ? await Model.RegisterAsync(Ws, path, name, tags, properties, description: "d", modelFramework: framework, childPaths: childPaths)
+            : Model.Register(Ws, path, name, tags, properties, description: "d", modelFramework: framework, childPaths: childPaths);
 
     private async Task<Model> Get(string? name = null, string? id = null, int? version = null)
-        => _async ? await Model.GetAsync(_workspace, name, id, version) : new Model(_workspace, name, id, version);
+        => _async ? await Model.GetAsync(Ws, name, id, version) : new Model(Ws, name, id, version);
 
     private async Task<IReadOnlyList<Model>> List(string? name = null, IReadOnlyDictionary<string, string?>? tags = null,
         IReadOnlyDictionary<string, string?>? properties = null, bool latest = false, string? framework = null)
         => _async
-            ? await Model.ListAsync(_workspace, name, tags, properties, latest: latest, modelFramework: framework)
-            : Model.List(_workspace, name, tags, properties, latest: latest, modelFramework: framework);
+            ? await Model.ListAsync(Ws, name, tags, properties, latest: latest, modelFramework: framework)
+            : Model.List(Ws, name, tags, properties, latest: latest, modelFramework: framework);
 
     private async Task<string> Download(Model model, string target, bool existOk = false)
         => _async ? await model.DownloadAsync(target, existOk) : model.Download(target, existOk);
@@ -47,7 +35,7 @@ public class ModelTests
         else model.AddProperties(properties);
     }
 
-    private string ModelFile(string content = "weights") => _folder.Write("src/model.pkl", content);
+    private string ModelFile(string content = "weights") => Folder.Write("src/model.pkl", content);
 
     [Test]
     public async Task Register_File_IsVersionOneWithItsMetadata()
@@ -88,10 +76,10 @@ public class ModelTests
     [Test]
     public async Task Register_Folder_KeepsFolderNameAndStructure()
     {
-        _folder.Write("outputs/model.onnx", "onnx");
-        _folder.Write("outputs/meta/labels.txt", "a,b");
+        Folder.Write("outputs/model.onnx", "onnx");
+        Folder.Write("outputs/meta/labels.txt", "a,b");
 
-        Model model = await Register(_folder.Combine("outputs") + Path.DirectorySeparatorChar, "folder-model");
+        Model model = await Register(Folder.Combine("outputs") + Path.DirectorySeparatorChar, "folder-model");
 
         Assert.That(model.Files, Is.EqualTo(new[] { "outputs/meta/labels.txt", "outputs/model.onnx" }));
     }
@@ -99,11 +87,11 @@ public class ModelTests
     [Test]
     public async Task Register_ChildPaths_PicksOnlyThoseFiles()
     {
-        _folder.Write("outputs/model.onnx", "onnx");
-        _folder.Write("outputs/meta/labels.txt", "a,b");
-        _folder.Write("outputs/big.log", "noise");
+        Folder.Write("outputs/model.onnx", "onnx");
+        Folder.Write("outputs/meta/labels.txt", "a,b");
+        Folder.Write("outputs/big.log", "noise");
 
-        Model model = await Register(_folder.Combine("outputs"), "picked", childPaths: new[] { "model.onnx", "meta" });
+        Model model = await Register(Folder.Combine("outputs"), "picked", childPaths: new[] { "model.onnx", "meta" });
 
         Assert.That(model.Files, Is.EqualTo(new[] { "outputs/meta/labels.txt", "outputs/model.onnx" }));
     }
@@ -128,8 +116,8 @@ public class ModelTests
     [Test]
     public void Register_MissingPath_ThrowsAndRegistersNothing()
     {
-        Assert.That(async () => await Register(_folder.Combine("nope.pkl"), "m"), Throws.TypeOf<UserErrorException>().With.Message.Contains("nope.pkl"));
-        Assert.That(Model.List(_workspace), Is.Empty);
+        Assert.That(async () => await Register(Folder.Combine("nope.pkl"), "m"), Throws.TypeOf<UserErrorException>().With.Message.Contains("nope.pkl"));
+        Assert.That(Model.List(Ws), Is.Empty);
     }
 
     [Test]
@@ -197,22 +185,22 @@ public class ModelTests
     {
         Model model = await Register(ModelFile("weights"), "m");
 
-        string path = await Download(model, _folder.Combine("out"));
+        string path = await Download(model, Folder.Combine("out"));
 
-        Assert.That(path, Is.EqualTo(_folder.Combine("out", "model.pkl")));
+        Assert.That(path, Is.EqualTo(Folder.Combine("out", "model.pkl")));
         Assert.That(File.ReadAllText(path), Is.EqualTo("weights"));
     }
 
     [Test]
     public async Task Download_FolderModel_ReturnsTheFolderWithItsStructure()
     {
-        _folder.Write("outputs/model.onnx", "onnx");
-        _folder.Write("outputs/meta/labels.txt", "a,b");
-        Model model = await Register(_folder.Combine("outputs"), "m");
+        Folder.Write("outputs/model.onnx", "onnx");
+        Folder.Write("outputs/meta/labels.txt", "a,b");
+        Model model = await Register(Folder.Combine("outputs"), "m");
 
-        string path = await Download(model, _folder.Combine("out"));
+        string path = await Download(model, Folder.Combine("out"));
 
-        Assert.That(path, Is.EqualTo(_folder.Combine("out", "outputs")));
+        Assert.That(path, Is.EqualTo(Folder.Combine("out", "outputs")));
         Assert.That(File.ReadAllText(Path.Combine(path, "meta", "labels.txt")), Is.EqualTo("a,b"));
     }
 
@@ -220,14 +208,14 @@ public class ModelTests
     public async Task Download_TargetExists_ThrowsUnlessExistOk()
     {
         Model model = await Register(ModelFile("new"), "m");
-        _folder.Write("out/model.pkl", "old");
+        Folder.Write("out/model.pkl", "old");
 
-        Assert.That(async () => await Download(model, _folder.Combine("out")),
+        Assert.That(async () => await Download(model, Folder.Combine("out")),
             Throws.TypeOf<UserErrorException>().With.Message.Contains("already exists").And.Message.Contains("existOk"));
-        Assert.That(File.ReadAllText(_folder.Combine("out", "model.pkl")), Is.EqualTo("old"));
+        Assert.That(File.ReadAllText(Folder.Combine("out", "model.pkl")), Is.EqualTo("old"));
 
-        await Download(model, _folder.Combine("out"), existOk: true);
-        Assert.That(File.ReadAllText(_folder.Combine("out", "model.pkl")), Is.EqualTo("new"));
+        await Download(model, Folder.Combine("out"), existOk: true);
+        Assert.That(File.ReadAllText(Folder.Combine("out", "model.pkl")), Is.EqualTo("new"));
     }
 
     [Test]
@@ -237,7 +225,7 @@ public class ModelTests
         Model model = await Register(source, "m");
         File.WriteAllText(source, "changed");
 
-        string path = await Download(model, _folder.Combine("out"));
+        string path = await Download(model, Folder.Combine("out"));
 
         Assert.That(File.ReadAllText(path), Is.EqualTo("v1"));
     }
@@ -349,9 +337,9 @@ public class ModelTests
     {
         await Register(ModelFile("w"), "m", tags: new Dictionary<string, string> { ["t"] = "1" });
 
-        Model reread = new(Workspace.Local(_folder.Combine("ws")), "m");
+        Model reread = new(Workspace.Local(Folder.Combine("ws")), "m");
 
         Assert.That(reread.Tags["t"], Is.EqualTo("1"));
-        Assert.That(File.ReadAllText(reread.Download(_folder.Combine("out"))), Is.EqualTo("w"));
+        Assert.That(File.ReadAllText(reread.Download(Folder.Combine("out"))), Is.EqualTo("w"));
     }
 }

@@ -4,11 +4,9 @@ namespace AzureML.Core.Tests.Models;
 
 [TestFixture(true)]
 [TestFixture(false)]
-public class RunRegisterModelTests
+public class RunRegisterModelTests : LocalWorkspaceTest
 {
     private readonly bool _async;
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
     private Run _run = null!;
 
     public RunRegisterModelTests(bool isAsync) => _async = isAsync;
@@ -16,16 +14,11 @@ public class RunRegisterModelTests
     [SetUp]
     public void SetUp()
     {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-        _run = new Experiment(_workspace, "train").StartLogging();
-        _run.UploadFile("outputs/model.joblib", _folder.Write("model.joblib", "joblib"));
-        _run.UploadFile("outputs/scoring_file_v_1_0_0.py", _folder.Write("score.py", "def run(d): pass"));
-        _run.UploadFile("logs/train.log", _folder.Write("train.log", "log"));
+        _run = new Experiment(Ws, "train").StartLogging();
+        _run.UploadFile("outputs/model.joblib", Folder.Write("model.joblib", "joblib"));
+        _run.UploadFile("outputs/scoring_file_v_1_0_0.py", Folder.Write("score.py", "def run(d): pass"));
+        _run.UploadFile("logs/train.log", Folder.Write("train.log", "log"));
     }
-
-    [TearDown]
-    public void TearDown() => _folder.Dispose();
 
     private async Task<Model> RegisterModel(string modelName, string modelPath, string? framework = null, ResourceConfiguration? resources = null)
         => _async
@@ -46,8 +39,8 @@ public class RunRegisterModelTests
             Assert.That(model.ModelFramework, Is.EqualTo("ScikitLearn"));
             Assert.That(model.ModelFrameworkVersion, Is.EqualTo("0.19.1"));
             Assert.That(model.ResourceConfiguration, Is.EqualTo(new ResourceConfiguration(1, 0.5)));
-            Assert.That(File.ReadAllText(model.Download(_folder.Combine("out"))), Is.EqualTo("joblib"));
-            Assert.That(Model.List(_workspace, runId: _run.Id).Select(m => m.Id), Is.EqualTo(new[] { "sklearn-iris:1" }));
+            Assert.That(File.ReadAllText(model.Download(Folder.Combine("out"))), Is.EqualTo("joblib"));
+            Assert.That(Model.List(Ws, runId: _run.Id).Select(m => m.Id), Is.EqualTo(new[] { "sklearn-iris:1" }));
         });
     }
 
@@ -59,7 +52,7 @@ public class RunRegisterModelTests
         Model model = await RegisterModel("heart", modelPath);
 
         Assert.That(model.Files, Is.EqualTo(new[] { "outputs/model.joblib", "outputs/scoring_file_v_1_0_0.py" }));
-        string folder = model.Download(_folder.Combine("out"));
+        string folder = model.Download(Folder.Combine("out"));
         Assert.That(File.ReadAllText(Path.Combine(folder, "model.joblib")), Is.EqualTo("joblib"));
     }
 

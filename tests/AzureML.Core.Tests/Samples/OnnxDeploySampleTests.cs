@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AzureML.Core.Tests.Webservices;
 using NUnit.Framework;
 
@@ -23,20 +22,11 @@ public class OnnxDeploySampleTests
     public void OnnxDeploy_RegistersDeploysScoresAndDeletes()
     {
         using var folder = new TestFolder();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder.Path };
-        foreach (string argument in new[] { "run", "--project", Path.Combine(RepositoryPaths.Root, "samples", "OnnxDeploy"), "--", folder.Combine("ws") })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        (int exitCode, string output, string errors) = SampleRunner.Run("OnnxDeploy", folder.Path, folder.Combine("ws"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(process.ExitCode, Is.EqualTo(0), output + errors.Result);
+            Assert.That(exitCode, Is.EqualTo(0), output + errors);
             Assert.That(output, Does.Contain("Registered model iris-onnx:1"));
             Assert.That(output, Does.Contain("Healthy"));
             Assert.That(output, Does.Contain("\"result\":[\"setosa\",\"virginica\"]"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Samples;
@@ -10,25 +9,11 @@ public class QuickStartTests
     public void QuickStart_RunsEndToEndOnALocalWorkspace()
     {
         using var folder = new TestFolder();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder.Path,
-        };
-        foreach (string argument in new[] { "run", "--project", Path.Combine(RepositoryPaths.Root, "samples", "QuickStart"), "--", folder.Combine("ws") })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        (int exitCode, string output, string errors) = SampleRunner.Run("QuickStart", folder.Path, folder.Combine("ws"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(process.ExitCode, Is.EqualTo(0), output + errors.Result);
+            Assert.That(exitCode, Is.EqualTo(0), output + errors);
             Assert.That(output, Does.Contain("Accuracy of SVM classifier on test set"));
             Assert.That(output, Does.Contain("Status: Completed"));
             Assert.That(output, Does.Contain("Kernel type: linear"));

@@ -8,35 +8,25 @@ using NUnit.Framework;
 namespace AzureML.Core.Tests.Webservices;
 
 [Category("Integration")]
-public class OnnxWebserviceTests
+public class OnnxWebserviceTests : LocalWorkspaceTest
 {
     private static readonly HttpClient s_http = new();
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
 
     [TearDown]
     public void TearDown()
     {
-        foreach (Webservice service in Webservice.List(_workspace)) service.Delete();
-        _folder.Dispose();
+        foreach (Webservice service in Webservice.List(Ws)) service.Delete();
     }
 
     private Model RegisterIris(string name = "iris-onnx", float biasShift = 0)
     {
-        string file = ServiceTestModels.WriteIrisClassifier(_folder.Combine("models", Guid.NewGuid().ToString("N")), biasShift: biasShift);
-        return Model.Register(_workspace, file, name, modelFramework: Model.Framework.Onnx);
+        string file = ServiceTestModels.WriteIrisClassifier(Folder.Combine("models", Guid.NewGuid().ToString("N")), biasShift: biasShift);
+        return Model.Register(Ws, file, name, modelFramework: Model.Framework.Onnx);
     }
 
     private Webservice DeployIris(string name, WebserviceDeploymentConfiguration? config = null)
     {
-        Webservice service = Model.Deploy(_workspace, name, new[] { RegisterIris() }, deploymentConfig: config);
+        Webservice service = Model.Deploy(Ws, name, new[] { RegisterIris() }, deploymentConfig: config);
         service.WaitForDeployment(timeoutSec: 60);
         return service;
     }
@@ -142,7 +132,7 @@ public class OnnxWebserviceTests
             Assert.That(oldRejected, Is.True, "the old primary key still works");
             Assert.That(await Post(newPrimary), Is.EqualTo(HttpStatusCode.OK));
             Assert.That(service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"), Does.Contain("setosa"));
-            Assert.That(File.ReadAllBytes(_folder.Combine("ws", "workspace.db")).AsSpan().IndexOf(Encoding.UTF8.GetBytes(newPrimary)), Is.EqualTo(-1), "a key is stored in plain text");
+            Assert.That(File.ReadAllBytes(Folder.Combine("ws", "workspace.db")).AsSpan().IndexOf(Encoding.UTF8.GetBytes(newPrimary)), Is.EqualTo(-1), "a key is stored in plain text");
         });
     }
 
@@ -151,7 +141,7 @@ public class OnnxWebserviceTests
     {
         DeployIris("iris-dup");
 
-        Assert.That(() => Model.Deploy(_workspace, "iris-dup", new[] { RegisterIris() }),
+        Assert.That(() => Model.Deploy(Ws, "iris-dup", new[] { RegisterIris() }),
             Throws.TypeOf<WebserviceException>().With.Message.Contains("ServiceExists").And.Message.Contains("overwrite: true"));
     }
 
@@ -187,7 +177,7 @@ public class OnnxWebserviceTests
         {
             Assert.That(hosts, Has.Length.EqualTo(1));
             Assert.That(hosts.Where(ServiceProcesses.IsAlive), Is.Empty);
-            Assert.That(() => new Webservice(_workspace, "iris-delete"), Throws.TypeOf<WebserviceException>().With.Message.Contains("WebserviceNotFound"));
+            Assert.That(() => new Webservice(Ws, "iris-delete"), Throws.TypeOf<WebserviceException>().With.Message.Contains("WebserviceNotFound"));
         });
     }
 
@@ -216,12 +206,12 @@ public class OnnxWebserviceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Webservice.List(_workspace).Select(s => s.Name), Is.EqualTo(new[] { "iris-aci", "iris-local" }));
-            Assert.That(Webservice.List(_workspace, computeType: "Local").Single(), Is.InstanceOf<LocalWebservice>());
-            Assert.That(Webservice.List(_workspace, tags: new Dictionary<string, string?> { ["team"] = "vision" }).Single().Name, Is.EqualTo("iris-aci"));
-            Assert.That(Webservice.List(_workspace, modelName: "iris-onnx"), Has.Count.EqualTo(2));
-            Assert.That(Webservice.List(_workspace, modelName: "other"), Is.Empty);
-            Assert.That(_workspace.Webservices["iris-local"].Models.Single().Id, Does.StartWith("iris-onnx:"));
+            Assert.That(Webservice.List(Ws).Select(s => s.Name), Is.EqualTo(new[] { "iris-aci", "iris-local" }));
+            Assert.That(Webservice.List(Ws, computeType: "Local").Single(), Is.InstanceOf<LocalWebservice>());
+            Assert.That(Webservice.List(Ws, tags: new Dictionary<string, string?> { ["team"] = "vision" }).Single().Name, Is.EqualTo("iris-aci"));
+            Assert.That(Webservice.List(Ws, modelName: "iris-onnx"), Has.Count.EqualTo(2));
+            Assert.That(Webservice.List(Ws, modelName: "other"), Is.Empty);
+            Assert.That(Ws.Webservices["iris-local"].Models.Single().Id, Does.StartWith("iris-onnx:"));
         });
     }
 
@@ -246,7 +236,7 @@ public class OnnxWebserviceTests
     public void Deploy_FromAnotherProcessThatExits_ServiceKeepsAnswering()
     {
         RegisterIris();
-        string program = _folder.Write("deployer/deploy.cs", $$"""
+        string program = Folder.Write("deployer/deploy.cs", $$"""
             #:project {{RepositoryPaths.CoreProject}}
             using AzureML.Core;
             using AzureML.Core.Webservices;
@@ -257,7 +247,7 @@ public class OnnxWebserviceTests
             Console.WriteLine($"deployed {service.ScoringUri} from {System.Environment.ProcessId}");
             """);
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "run", program, "--", _folder.Combine("ws") }) start.ArgumentList.Add(argument);
+        foreach (string argument in new[] { "run", program, "--", Folder.Combine("ws") }) start.ArgumentList.Add(argument);
 
         string output;
         int deployer;
@@ -270,7 +260,7 @@ public class OnnxWebserviceTests
             deployer = int.Parse(output.Trim().Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var service = new Webservice(_workspace, "survivor");
+        var service = new Webservice(Ws, "survivor");
         Assert.Multiple(() =>
         {
             Assert.That(ServiceProcesses.IsAlive(deployer), Is.False, "the deploying program should have exited");

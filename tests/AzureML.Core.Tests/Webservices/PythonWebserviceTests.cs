@@ -5,35 +5,25 @@ using NUnit.Framework;
 namespace AzureML.Core.Tests.Webservices;
 
 [Category("Integration")]
-public class PythonWebserviceTests
+public class PythonWebserviceTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
-    private Workspace _workspace = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _folder = new TestFolder();
-        _workspace = Workspace.Local(_folder.Combine("ws"));
-    }
 
     [TearDown]
     public void TearDown()
     {
-        foreach (Webservice service in Webservice.List(_workspace)) service.Delete();
-        _folder.Dispose();
+        foreach (Webservice service in Webservice.List(Ws)) service.Delete();
     }
 
     private Model TrainAndRegisterIris()
     {
         // The seed-000 flow: an unmodified azureml-core script trains the model in a run, then the run registers it.
-        string source = _folder.Combine("src");
+        string source = Folder.Combine("src");
         Directory.CreateDirectory(source);
         File.Copy(Path.Combine(RepositoryPaths.Root, "samples", "QuickStart", "scripts", "train_iris.py"), Path.Combine(source, "train_iris.py"));
         var environment = new Environment("sklearn-env");
         environment.Python.CondaDependencies = new CondaDependencies();
         environment.Python.CondaDependencies.AddCondaPackage("scikit-learn");
-        Run run = new Experiment(_workspace, "train-sklearn").Submit(new ScriptRunConfig(source, "train_iris.py", environment: environment));
+        Run run = new Experiment(Ws, "train-sklearn").Submit(new ScriptRunConfig(source, "train_iris.py", environment: environment));
         run.WaitForCompletion();
         return run.RegisterModel(modelName: "sklearn-iris", modelPath: "outputs/model.joblib", modelFramework: Model.Framework.ScikitLearn,
             modelFrameworkVersion: "0.19.1", resourceConfiguration: new ResourceConfiguration(cpu: 1, memoryInGB: 0.5));
@@ -44,7 +34,7 @@ public class PythonWebserviceTests
     {
         Model model = TrainAndRegisterIris();
 
-        Webservice service = Model.Deploy(_workspace, "scikit-learn-service", new[] { model });
+        Webservice service = Model.Deploy(Ws, "scikit-learn-service", new[] { model });
         service.WaitForDeployment(showOutput: true, timeoutSec: 120);
         string result = service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2], [6.7, 3.0, 5.2, 2.3], [5.9, 3.0, 4.2, 1.5]]}");
 
@@ -61,8 +51,8 @@ public class PythonWebserviceTests
     [Test]
     public void Deploy_EntryScript_InitOnceRunPerRequest_And500CarriesTheError()
     {
-        Model model = Model.Register(_workspace, _folder.Write("model/weights.txt", "3"), "multiplier");
-        _folder.Write("score/score.py", """
+        Model model = Model.Register(Ws, Folder.Write("model/weights.txt", "3"), "multiplier");
+        Folder.Write("score/score.py", """
             import json, os
             from azureml.core.model import Model
 
@@ -77,9 +67,9 @@ public class PythonWebserviceTests
                     raise ValueError("cannot score boom")
                 return {"result": [x * factor for x in data]}
             """);
-        var inference = new InferenceConfig(entryScript: "score.py", sourceDirectory: _folder.Combine("score"));
+        var inference = new InferenceConfig(entryScript: "score.py", sourceDirectory: Folder.Combine("score"));
 
-        Webservice service = Model.Deploy(_workspace, "multiplier-service", new[] { model }, inference, LocalWebservice.DeployConfiguration());
+        Webservice service = Model.Deploy(Ws, "multiplier-service", new[] { model }, inference, LocalWebservice.DeployConfiguration());
         service.WaitForDeployment(timeoutSec: 120);
         string scored = service.Run("{\"data\": [1, 2.5]}");
         WebserviceException? failure = Assert.Throws<WebserviceException>(() => service.Run("{\"data\": \"boom\"}"));
@@ -97,10 +87,10 @@ public class PythonWebserviceTests
     [Test]
     public void Deploy_EntryScriptWhoseInitFails_FailedWithTheTraceback()
     {
-        Model model = Model.Register(_workspace, _folder.Write("model/weights.txt", "3"), "broken");
-        _folder.Write("score/score.py", "def init():\n    raise RuntimeError('model file is corrupt')\n\ndef run(raw_data):\n    return raw_data\n");
+        Model model = Model.Register(Ws, Folder.Write("model/weights.txt", "3"), "broken");
+        Folder.Write("score/score.py", "def init():\n    raise RuntimeError('model file is corrupt')\n\ndef run(raw_data):\n    return raw_data\n");
 
-        Webservice service = Model.Deploy(_workspace, "broken-service", new[] { model }, new InferenceConfig(entryScript: _folder.Combine("score", "score.py")));
+        Webservice service = Model.Deploy(Ws, "broken-service", new[] { model }, new InferenceConfig(entryScript: Folder.Combine("score", "score.py")));
 
         WebserviceException? error = Assert.Throws<WebserviceException>(() => service.WaitForDeployment(timeoutSec: 120));
         Assert.Multiple(() =>
@@ -116,9 +106,9 @@ public class PythonWebserviceTests
     [Test]
     public void Deploy_CustomFrameworkWithoutInferenceConfig_SaysWhatToDo()
     {
-        Model model = Model.Register(_workspace, _folder.Write("model/weights.txt", "3"), "custom");
+        Model model = Model.Register(Ws, Folder.Write("model/weights.txt", "3"), "custom");
 
-        Assert.That(() => Model.Deploy(_workspace, "custom-service", new[] { model }), Throws.TypeOf<UserErrorException>()
+        Assert.That(() => Model.Deploy(Ws, "custom-service", new[] { model }), Throws.TypeOf<UserErrorException>()
             .With.Message.Contains("'Custom'").And.Message.Contains("InferenceConfig"));
     }
 
@@ -128,8 +118,8 @@ public class PythonWebserviceTests
     [TestCase("9starts-with-digit")]
     public void Deploy_InvalidServiceName_StatesTheRule(string name)
     {
-        Model model = Model.Register(_workspace, _folder.Write("model/weights.txt", "3"), "named");
+        Model model = Model.Register(Ws, Folder.Write("model/weights.txt", "3"), "named");
 
-        Assert.That(() => Model.Deploy(_workspace, name, new[] { model }), Throws.TypeOf<UserErrorException>().With.Message.Contains("3 to 32 characters"));
+        Assert.That(() => Model.Deploy(Ws, name, new[] { model }), Throws.TypeOf<UserErrorException>().With.Message.Contains("3 to 32 characters"));
     }
 }
