@@ -664,36 +664,6 @@ public class PythonScoringHostTests
     // Throughput (manual)
     // ------------------------------------------------------------------------------------------
 
-    [Test]
-    [Explicit("Measures single-row scikit-learn scoring throughput with keep-alive; prints requests/s.")]
-    public async Task Throughput_SingleRowSklearn_EightKeepAliveWorkers()
-    {
-        ScoringHost host = StartSklearn("iris");
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8 });
-        const string Body = """{"data": [[5.1, 3.5, 1.4, 0.2]]}""";
-        using (HttpResponseMessage warmUp = await client.PostAsync(host.Url("/score"), Json(Body))) warmUp.EnsureSuccessStatusCode();
-
-        var stopwatch = Stopwatch.StartNew();
-        TimeSpan duration = TimeSpan.FromSeconds(5);
-        int[] counts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
-        {
-            int count = 0;
-            while (stopwatch.Elapsed < duration)
-            {
-                using HttpResponseMessage response = await client.PostAsync(host.Url("/score"), Json(Body));
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync();
-                count++;
-            }
-
-            return count;
-        }));
-        double seconds = stopwatch.Elapsed.TotalSeconds;
-
-        TestContext.Out.WriteLine($"{counts.Sum()} requests in {seconds:F2} s = {counts.Sum() / seconds:F0} requests/s (8 workers, keep-alive)");
-        Assert.That(counts.Sum(), Is.GreaterThan(0));
-    }
-
     // ------------------------------------------------------------------------------------------
     // Helpers
     // ------------------------------------------------------------------------------------------
