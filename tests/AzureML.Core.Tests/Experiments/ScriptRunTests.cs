@@ -244,4 +244,27 @@ public class ScriptRunTests : LocalWorkspaceTest
                 Throws.TypeOf<UserErrorException>().With.Message.Contains("'gpu-cluster'"));
         });
     }
+
+    [Test]
+    public void Submit_WithTagsAndEnvironment_RecordsThemOnTheRun()
+    {
+        string source = SourceWith("ok.py", "print('ok')\n");
+        var environment = new Environment("tagged-env");
+        environment.EnvironmentVariables["GREETING"] = "hello";
+
+        Run run = new Experiment(Ws, "recorded").Submit(new ScriptRunConfig(source, "ok.py", environment: environment),
+            tags: new Dictionary<string, string> { ["purpose"] = "test" });
+        RunDetails details = run.WaitForCompletion();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.GetTags()["purpose"], Is.EqualTo("test"));
+            Assert.That(run.GetEnvironment()!.Name, Is.EqualTo("tagged-env"));
+            Assert.That(run.GetEnvironment()!.EnvironmentVariables["GREETING"], Is.EqualTo("hello"));
+            Assert.That(details.RunDefinition, Does.Contain("\"script\":\"ok.py\""));
+            Assert.That(details.Target, Is.EqualTo("local"));
+            Assert.That(details.LogFiles, Does.Contain("user_logs/std_log.txt"));
+            Assert.That(details.StartTimeUtc, Is.LessThanOrEqualTo(details.EndTimeUtc!.Value));
+        });
+    }
 }
