@@ -123,25 +123,26 @@ public partial class Run
 
     /// <summary>
     /// The run's metrics by name: a scalar logged once gives its value (long, double, bool or string), a
-    /// series gives a list, rows and tables give column → values, images give artifact names.
+    /// series gives a list, rows and tables give column → values, images give artifact names. A metric
+    /// logged as null (Python's <c>None</c>) has a null value.
     /// </summary>
     /// <param name="name">Only this metric.</param>
     /// <param name="recursive">Also child runs: the result is then run id → that run's metrics.</param>
-    public virtual IReadOnlyDictionary<string, object?> GetMetrics(string? name = null, bool recursive = false)
+    public virtual IReadOnlyDictionary<string, object> GetMetrics(string? name = null, bool recursive = false)
         => GetMetricsAsync(name, recursive).EnsureCompleted();
 
     /// <inheritdoc cref="GetMetrics"/>
     /// <param name="name">Only this metric.</param>
     /// <param name="recursive">Also child runs.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual async Task<IReadOnlyDictionary<string, object?>> GetMetricsAsync(string? name = null, bool recursive = false, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyDictionary<string, object>> GetMetricsAsync(string? name = null, bool recursive = false, CancellationToken cancellationToken = default)
     {
         if (!recursive)
         {
-            return MetricValues.Fold(await Workspace.Backend.Runs.GetMetricsAsync(Id, name, cancellationToken).ConfigureAwait(false));
+            return MetricValues.Fold(await Workspace.Backend.Runs.GetMetricsAsync(Id, name, cancellationToken).ConfigureAwait(false))!;
         }
 
-        var byRun = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var byRun = new Dictionary<string, object>(StringComparer.Ordinal);
         var pending = new Queue<string>(new[] { Id });
         while (pending.Count > 0)
         {

@@ -33,7 +33,7 @@ public class CSharpScriptRunTests
         var lines = new List<string>();
         RunDetails details = run.WaitForCompletionAsync(lines.Add, raiseOnError: false).GetAwaiter().GetResult();
 
-        IReadOnlyDictionary<string, object?> metrics = run.GetMetrics();
+        IReadOnlyDictionary<string, object> metrics = run.GetMetrics();
         Assert.Multiple(() =>
         {
             Assert.That(details.Status, Is.EqualTo(RunStatus.Completed), string.Join("\n", lines));

@@ -19,7 +19,7 @@ public class RunTests : LocalWorkspaceTest
         else run.Log(name, value, step: step);
     }
 
-    private async Task<IReadOnlyDictionary<string, object?>> Metrics(Run run, string? name = null, bool recursive = false)
+    private async Task<IReadOnlyDictionary<string, object>> Metrics(Run run, string? name = null, bool recursive = false)
         => _async ? await run.GetMetricsAsync(name, recursive) : run.GetMetrics(name, recursive);
 
     [Test]
@@ -36,7 +36,7 @@ public class RunTests : LocalWorkspaceTest
         await Log(run, "bool", false);
         await Log(run, "nothing", null);
         await Log(run, "nan", double.NaN);
-        IReadOnlyDictionary<string, object?> metrics = await Metrics(run);
+        IReadOnlyDictionary<string, object> metrics = await Metrics(run);
 
         Assert.Multiple(() =>
         {
@@ -72,7 +72,7 @@ public class RunTests : LocalWorkspaceTest
         run.LogRow("epochs", new Dictionary<string, object?> { ["epoch"] = 2L, ["loss"] = 0.25, ["note"] = "late column" });
         run.LogTable("table", new Dictionary<string, IEnumerable> { ["x"] = new[] { 1, 2 }, ["y"] = new[] { "a", "b" } });
         run.LogImage("plot", png);
-        IReadOnlyDictionary<string, object?> metrics = run.GetMetrics();
+        IReadOnlyDictionary<string, object> metrics = run.GetMetrics();
 
         var epochs = (IReadOnlyDictionary<string, IReadOnlyList<object?>>)metrics["epochs"]!;
         var table = (IReadOnlyDictionary<string, IReadOnlyList<object?>>)metrics["table"]!;
@@ -158,7 +158,7 @@ public class RunTests : LocalWorkspaceTest
         grandchild.Log("auc", 0.9);
         child.Complete();
 
-        IReadOnlyDictionary<string, object?> recursive = parent.GetMetrics(recursive: true);
+        IReadOnlyDictionary<string, object> recursive = parent.GetMetrics(recursive: true);
 
         Assert.Multiple(() =>
         {

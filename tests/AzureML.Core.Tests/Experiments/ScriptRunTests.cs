@@ -24,7 +24,7 @@ public class ScriptRunTests : LocalWorkspaceTest
         var lines = new List<string>();
         RunDetails details = run.WaitForCompletionAsync(lines.Add).GetAwaiter().GetResult();
 
-        IReadOnlyDictionary<string, object?> metrics = run.GetMetrics();
+        IReadOnlyDictionary<string, object> metrics = run.GetMetrics();
         Assert.Multiple(() =>
         {
             Assert.That(details.Status, Is.EqualTo(RunStatus.Completed), string.Join("\n", lines));
