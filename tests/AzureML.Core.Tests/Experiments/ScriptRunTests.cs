@@ -151,7 +151,8 @@ public class ScriptRunTests : LocalWorkspaceTest
     public void Submit_AmlIgnore_ExcludesFilesAndNeverWritesToTheSourceFolder()
     {
         string source = SourceWith("train.py",
-            "import os\nprint(sorted(os.listdir('.')))\nos.makedirs('outputs', exist_ok=True)\nopen('outputs/a.txt', 'w').write('x')\nopen('scratch.txt', 'w').write('y')\n");
+            "import os\nprint(sorted(os.listdir('.')))\nos.makedirs('outputs', exist_ok=True)\nopen('outputs/a.txt', 'w').write('x')\n" +
+            "os.makedirs('logs', exist_ok=True)\nopen('logs/train.log', 'w').write('z')\nopen('scratch.txt', 'w').write('y')\n");
         Folder.Write("src/.amlignore", "data/\n*.log\n!keep.log\n");
         Folder.Write("src/data/big.bin", "zzz");
         Folder.Write("src/debug.log", "d");
@@ -166,7 +167,7 @@ public class ScriptRunTests : LocalWorkspaceTest
         {
             Assert.That(lines, Has.Some.EqualTo("['.amlignore', 'keep.log', 'train.py']"));
             Assert.That(Directory.GetFileSystemEntries(source, "*", SearchOption.AllDirectories).Order().ToArray(), Is.EqualTo(before));
-            Assert.That(run.GetFileNames(), Does.Contain("outputs/a.txt").And.Not.Contain("scratch.txt"));
+            Assert.That(run.GetFileNames(), Does.Contain("outputs/a.txt").And.Contain("logs/train.log").And.Not.Contain("scratch.txt"));
         });
     }
 
