@@ -210,7 +210,18 @@ public class Webservice
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", primary);
         }
 
-        using HttpResponseMessage response = await s_http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        try
+        {
+            response = await s_http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            throw new WebserviceException($"Service '{Name}' ({State}) did not answer at {ScoringUri}: {ex.Message}" + (Error is null ? "" : $"\n{Error}"), ex);
+        }
+
+        using var disposeResponse = response;
         string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {

@@ -269,4 +269,62 @@ public class OnnxWebserviceTests : LocalWorkspaceTest
             Assert.That(service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"), Does.Contain("setosa"));
         });
     }
+
+    [Test]
+    public void Update_WithAModelItCannotServe_LeavesTheRunningServiceAlone()
+    {
+        Webservice service = DeployIris("iris-keep");
+        Model custom = Model.Register(Ws, Folder.Write("custom/weights.txt", "1"), "custom-model");
+
+        Assert.That(() => service.Update(models: new[] { custom }), Throws.TypeOf<UserErrorException>().With.Message.Contains("'Custom'"));
+        service.Refresh();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.State, Is.EqualTo(WebserviceState.Healthy));
+            Assert.That(service.ModelIds, Is.EqualTo(new[] { "iris-onnx:1" }));
+            Assert.That(service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"), Does.Contain("setosa"));
+        });
+    }
+
+    [Test]
+    public void RegenKey_NewKeyWorksOnTheVeryNextCall()
+    {
+        Webservice service = DeployIris("iris-regen", AciWebservice.DeployConfiguration(authEnabled: true));
+        service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}");
+
+        service.RegenKey("Primary");
+        service.RegenKey("Secondary", setKey: "my-own-secondary-key");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"), Does.Contain("setosa"));
+            Assert.That(service.GetKeys().Secondary, Is.EqualTo("my-own-secondary-key"));
+        });
+    }
+
+    [Test]
+    public void DeleteModel_InUseByAService_IsRefused()
+    {
+        Webservice service = DeployIris("iris-in-use");
+        Model model = service.Models.Single();
+
+        Assert.That(() => model.Delete(), Throws.TypeOf<UserErrorException>().With.Message.Contains("iris-in-use"));
+    }
+
+    [Test]
+    public async Task Score_NullValueAndTrailingText_AnswerCleanly()
+    {
+        Webservice service = DeployIris("iris-edges");
+
+        using HttpResponseMessage withNull = await s_http.PostAsync(service.ScoringUri, new StringContent("{\"data\": [[null, 3.5, 1.4, 0.2]]}"));
+        using HttpResponseMessage trailing = await s_http.PostAsync(service.ScoringUri, new StringContent("{\"data\": [[5.1, 3.5, 1.4, 0.2]]} garbage"));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(withNull.StatusCode, Is.EqualTo(HttpStatusCode.OK), await withNull.Content.ReadAsStringAsync());
+            Assert.That(trailing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await trailing.Content.ReadAsStringAsync(), Does.Contain("after the JSON value"));
+        });
+    }
 }

@@ -122,4 +122,47 @@ public class PythonWebserviceTests : LocalWorkspaceTest
 
         Assert.That(() => Model.Deploy(Ws, name, new[] { model }), Throws.TypeOf<UserErrorException>().With.Message.Contains("3 to 32 characters"));
     }
+
+    [Test]
+    public void Deploy_EntryScriptInAProjectHoldingTheWorkspace_CopiesTheSourceNotTheWorkspace()
+    {
+        // The usual layout: score.py at the project root, the local workspace in .azureml/local below it.
+        Workspace ws = Workspace.Local(Folder.Combine("project", ".azureml", "local"));
+        Model model = Model.Register(ws, Folder.Write("model/weights.txt", "2"), "doubler");
+        Folder.Write("project/score.py", "import json\ndef init():\n    pass\ndef run(raw_data):\n    return {'result': [x * 2 for x in json.loads(raw_data)['data']]}\n");
+        var inference = new InferenceConfig(entryScript: "score.py", sourceDirectory: Folder.Combine("project"));
+
+        Webservice service = Model.Deploy(ws, "doubler-service", new[] { model }, inference);
+        try
+        {
+            service.WaitForDeployment(timeoutSec: 120);
+            string source = Folder.Combine("project", ".azureml", "local", "services", "doubler-service", "g1", "source");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(service.Run("{\"data\": [1, 2]}"), Is.EqualTo("{\"result\": [2, 4]}"));
+                Assert.That(Directory.GetFileSystemEntries(source).Select(Path.GetFileName), Is.EqualTo(new[] { "score.py" }));
+            });
+        }
+        finally
+        {
+            service.Delete();
+        }
+    }
+
+    [Test]
+    public void Update_NewModelOnly_KeepsTheEntryScript()
+    {
+        Model first = Model.Register(Ws, Folder.Write("m1/weights.txt", "3"), "multiplier");
+        Model second = Model.Register(Ws, Folder.Write("m2/weights.txt", "5"), "multiplier");
+        Folder.Write("score/score.py", "import json\nfrom azureml.core.model import Model\ndef init():\n    global f\n    f = float(open(Model.get_model_path('multiplier')).read())\n" +
+            "def run(raw_data):\n    return {'result': [x * f for x in json.loads(raw_data)['data']]}\n");
+        Webservice service = Model.Deploy(Ws, "multiply", new[] { first }, new InferenceConfig(entryScript: "score.py", sourceDirectory: Folder.Combine("score")));
+        service.WaitForDeployment(timeoutSec: 120);
+
+        service.Update(models: new[] { second });
+        service.WaitForDeployment(timeoutSec: 120);
+
+        Assert.That(service.Run("{\"data\": [2]}"), Is.EqualTo("{\"result\": [10.0]}"));
+    }
 }

@@ -12,6 +12,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
 {
     private const string Columns = "name, compute_type, state, generation, port, pid, start_ticks, auth_enabled, definition, description, tags, properties, error, created_utc, updated_utc";
     private static readonly TimeSpan s_killWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_startupGrace = TimeSpan.FromMinutes(2);
     private readonly LocalBackend _backend;
     private readonly LocalServiceLauncher _launcher;
     private readonly LocalSecretProtector _secrets;
@@ -62,7 +63,8 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         }
 
         if (primary is not null) WriteAuthFile(request.Name, primary, secondary!);
-        StartGeneration(request.Name, 1, definition, request.AuthEnabled, request.Port ?? 0);
+        PreparedServiceHost host = PrepareOrFail(request.Name, 1, definition, request.AuthEnabled, request.Port ?? 0);
+        Launch(request.Name, host);
         return Task.FromResult(ToRecord(Find(request.Name)!));
     }
 
@@ -97,21 +99,30 @@ internal sealed class LocalDeploymentStore : DeploymentStore
 
         if (redeploy is not null || auth != row.AuthEnabled)
         {
-            LocalServiceDefinition definition = redeploy is null ? row.Definition : LocalServiceDefinition.From(redeploy) with
-            {
-                Models = redeploy.Models.Count > 0 ? redeploy.Models : row.Definition.Models,
-            };
-            int port = row.Port ?? 0;
-            Stop(row);
+            LocalServiceDefinition definition = redeploy is null ? row.Definition : Merge(row.Definition, redeploy);
             long generation = row.Generation + 1;
+
+            // The new generation is laid out and checked while the current one still serves; only then is it replaced.
+            PreparedServiceHost host = _launcher.Prepare(name, generation, definition, auth, row.Port ?? 0);
+            Stop(row);
             Database.Write((c, t) => LocalRunStore.Execute(c, t,
-                "UPDATE services SET state = 'Transitioning', generation = $p0, definition = $p1, error = NULL, pid = NULL WHERE name = $p2;",
-                generation, definition.ToJson(), name));
-            StartGeneration(name, generation, definition, auth, port);
+                "UPDATE services SET state = 'Transitioning', generation = $p0, definition = $p1, error = NULL, pid = NULL, updated_utc = $p2 WHERE name = $p3;",
+                generation, definition.ToJson(), LocalTime.Format(DateTimeOffset.UtcNow), name));
+            Launch(name, host);
         }
 
         return Task.FromResult(ToRecord(Find(name)!));
     }
+
+    // An update keeps whatever it does not replace: new models keep the entry script and environment, a new
+    // inference configuration keeps the models, and resources stay as deployed.
+    private static LocalServiceDefinition Merge(LocalServiceDefinition current, ServiceDeploymentRequest redeploy) => current with
+    {
+        Models = redeploy.Models.Count > 0 ? redeploy.Models : current.Models,
+        EntryScript = redeploy.EntryScript ?? current.EntryScript,
+        SourceDirectory = redeploy.EntryScript is null ? current.SourceDirectory : redeploy.SourceDirectory,
+        EnvironmentJson = redeploy.Environment is null ? current.EnvironmentJson : AzureML.Core.EnvironmentJson.Serialize(redeploy.Environment),
+    };
 
     public override Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
@@ -143,7 +154,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         return Task.FromResult((Unprotect(primary!, name), Unprotect(secondary!, name)));
     }
 
-    public override async Task RegenerateKeyAsync(string name, string key, string? setKey, CancellationToken cancellationToken)
+    public override Task RegenerateKeyAsync(string name, string key, string? setKey, CancellationToken cancellationToken)
     {
         string column = key.ToLowerInvariant() switch
         {
@@ -151,13 +162,22 @@ internal sealed class LocalDeploymentStore : DeploymentStore
             "secondary" => "secondary_key",
             _ => throw new UserErrorException($"RegenKey takes \"Primary\" or \"Secondary\", not \"{key}\"."),
         };
-        (string primary, string secondary) = await GetKeysAsync(name, cancellationToken).ConfigureAwait(false);
+        if (!Require(name).AuthEnabled) throw new WebserviceException($"Key authentication is not enabled for service '{name}'; deploy or update it with authEnabled: true.");
         string fresh = setKey ?? NewServiceKey();
-        Database.Write((c, t) => LocalRunStore.Execute(c, t, $"UPDATE services SET {column} = $p0, updated_utc = $p1 WHERE name = $p2;",
-            Protect(fresh, name), LocalTime.Format(DateTimeOffset.UtcNow), name));
-        if (column == "primary_key") primary = fresh;
-        else secondary = fresh;
-        WriteAuthFile(name, primary, secondary);
+
+        // Read both keys, replace one and rewrite the host's key file in one transaction, so two concurrent
+        // regenerations cannot leave the file without the other's new key.
+        Database.Write((c, t) =>
+        {
+            LocalRunStore.Execute(c, t, $"UPDATE services SET {column} = $p0, updated_utc = $p1 WHERE name = $p2;",
+                Protect(fresh, name), LocalTime.Format(DateTimeOffset.UtcNow), name);
+            using SqliteCommand command = LocalRunStore.Command(c, t, "SELECT primary_key, secondary_key FROM services WHERE name = $p0;", name);
+            using SqliteDataReader reader = command.ExecuteReader();
+            reader.Read();
+            WriteAuthFile(name, Unprotect(reader.GetString(0), name), Unprotect(reader.GetString(1), name));
+            return 0;
+        });
+        return Task.CompletedTask;
     }
 
     // Keys are stored encrypted, bound to their service's name.
@@ -169,14 +189,27 @@ internal sealed class LocalDeploymentStore : DeploymentStore
     private static string NewServiceKey()
         => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private void StartGeneration(string name, long generation, LocalServiceDefinition definition, bool authEnabled, int port)
+    private PreparedServiceHost PrepareOrFail(string name, long generation, LocalServiceDefinition definition, bool authEnabled, int port)
     {
         try
         {
-            (int pid, long ticks) = _launcher.Start(name, generation, definition, authEnabled, port);
+            return _launcher.Prepare(name, generation, definition, authEnabled, port);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SetState(name, "Failed", ex.Message);
+            throw ex as AzureMLException ?? new WebserviceException($"Service '{name}' could not be prepared: {ex.Message}", ex);
+        }
+    }
+
+    private void Launch(string name, PreparedServiceHost host)
+    {
+        try
+        {
+            (int pid, long ticks) = _launcher.Launch(host);
             Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET pid = $p0, start_ticks = $p1 WHERE name = $p2;", pid, ticks, name));
         }
-        catch (Exception ex) when (ex is AzureMLException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             SetState(name, "Failed", ex.Message);
             throw ex as AzureMLException ?? new WebserviceException($"Service '{name}' could not be started: {ex.Message}", ex);
@@ -195,12 +228,15 @@ internal sealed class LocalDeploymentStore : DeploymentStore
                 return SetState(row.Name, "Failed", FailureMessage(layout));
             }
 
-            if (File.Exists(layout.ReadyFile))
+            if (File.Exists(layout.ReadyFile) && ReadyHost(layout) is (int port, int readyPid) && readyPid == row.Pid)
             {
-                using JsonDocument ready = JsonDocument.Parse(File.ReadAllText(layout.ReadyFile));
-                int port = ready.RootElement.GetProperty("port").GetInt32();
                 Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET state = 'Healthy', port = $p0, error = NULL WHERE name = $p1;", port, row.Name));
                 return Find(row.Name)!;
+            }
+
+            if (row.Pid is null && DateTimeOffset.UtcNow - row.Updated > s_startupGrace)
+            {
+                return SetState(row.Name, "Failed", "The service host was never started; deploy it again (overwrite: true).");
             }
 
             if (row.Pid is not null && !alive)
@@ -214,6 +250,12 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         }
 
         return row;
+    }
+
+    private static (int Port, int Pid)? ReadyHost(LocalServiceLayout layout)
+    {
+        using JsonDocument ready = JsonDocument.Parse(File.ReadAllText(layout.ReadyFile));
+        return (ready.RootElement.GetProperty("port").GetInt32(), ready.RootElement.GetProperty("pid").GetInt32());
     }
 
     private static string FailureMessage(LocalServiceLayout layout)
@@ -250,7 +292,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A file still held open; the folder is no longer referenced by any service.
         }

@@ -154,6 +154,7 @@ internal sealed class LocalModelStore : ModelStore
         {
             deleted = Database.Write((connection, transaction) =>
             {
+                RefuseWhileDeployed(connection, transaction, name, version);
                 if (Execute(connection, transaction, "DELETE FROM models WHERE name = $p0 AND version = $p1;", name, version) == 0) return false;
                 if (Directory.Exists(folder))
                 {
@@ -174,6 +175,26 @@ internal sealed class LocalModelStore : ModelStore
 
         DeleteFolder(doomed);
         return Task.FromResult(deleted);
+    }
+
+    // A service copies its models when it starts, but an update or restart needs the registered files again.
+    private static void RefuseWhileDeployed(SqliteConnection connection, SqliteTransaction transaction, string name, int version)
+    {
+        string id = $"{name}:{version.ToString(CultureInfo.InvariantCulture)}";
+        var users = new List<string>();
+        using (SqliteCommand command = LocalRunStore.Command(connection, transaction, "SELECT name, definition FROM services ORDER BY name;"))
+        using (SqliteDataReader reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (LocalServiceDefinition.FromJson(reader.GetString(1)).Models.Any(m => m.Id == id)) users.Add(reader.GetString(0));
+            }
+        }
+
+        if (users.Count > 0)
+        {
+            throw new UserErrorException($"Model {id} is deployed in the web service(s) {string.Join(", ", users)}; delete or update those services first.");
+        }
     }
 
     private static async Task StageAsync(string staging, IReadOnlyList<ModelFileSource> files, CancellationToken cancellationToken)

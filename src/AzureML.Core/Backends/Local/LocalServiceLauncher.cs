@@ -16,11 +16,29 @@ internal sealed class LocalServiceLauncher
 
     public LocalServiceLauncher(LocalBackend backend) => _backend = backend;
 
-    /// <summary>The started host's pid and start ticks.</summary>
-    public (int Pid, long StartTicks) Start(string name, long generation, LocalServiceDefinition definition, bool authEnabled, int port)
+    /// <summary>
+    /// Lays out one generation of a service (models, entry script source, host configuration) and works out
+    /// the host command, without starting anything, so a problem (a missing model, no suitable interpreter)
+    /// surfaces while the current generation still runs. Nothing is left behind when it throws.
+    /// </summary>
+    public PreparedServiceHost Prepare(string name, long generation, LocalServiceDefinition definition, bool authEnabled, int port)
     {
         var layout = new LocalServiceLayout(_backend, name, generation);
+        if (Directory.Exists(layout.Generation)) Directory.Delete(layout.Generation, recursive: true);
         Directory.CreateDirectory(layout.Generation);
+        try
+        {
+            return Lay(name, layout, definition, authEnabled, port);
+        }
+        catch
+        {
+            Directory.Delete(layout.Generation, recursive: true);
+            throw;
+        }
+    }
+
+    private PreparedServiceHost Lay(string name, LocalServiceLayout layout, LocalServiceDefinition definition, bool authEnabled, int port)
+    {
         foreach (ModelReference model in definition.Models)
         {
             CopyFolder(ModelFolder(model), Path.Combine(layout.ModelsFolder, model.Name, model.Version));
@@ -29,14 +47,7 @@ internal sealed class LocalServiceLauncher
         string modelDir = definition.Models.Count == 1
             ? Path.Combine(layout.ModelsFolder, definition.Models[0].Name, definition.Models[0].Version)
             : layout.ModelsFolder;
-        string? entryScript = null;
-        if (definition.EntryScript is not null)
-        {
-            string source = definition.SourceDirectory ?? Path.GetDirectoryName(definition.EntryScript)!;
-            CopyFolder(source, layout.SourceFolder);
-            entryScript = Path.Combine(layout.SourceFolder, Path.GetRelativePath(source, definition.EntryScript));
-        }
-
+        string? entryScript = definition.EntryScript is null ? null : CopySource(definition, layout);
         string mode = entryScript is not null ? ServiceHostConfig.EntryScriptMode : NoCodeMode(definition.Models);
         var config = new ServiceHostConfig
         {
@@ -63,7 +74,32 @@ internal sealed class LocalServiceLauncher
         (string program, List<string> arguments) = mode == ServiceHostConfig.OnnxMode
             ? (DotnetHost(), new List<string> { typeof(ServiceHostConfig).Assembly.Location, "serve", layout.ConfigFile })
             : PythonHost(definition, layout, variables);
-        return Launch(layout, program, arguments, variables);
+        return new PreparedServiceHost(layout, program, arguments, variables);
+    }
+
+    // The entry script's folder is snapshotted like a run's source (ignore files honoured, the workspace itself
+    // excluded, so a project-local workspace is never copied into its own services); a lone script is copied alone.
+    private string CopySource(LocalServiceDefinition definition, LocalServiceLayout layout)
+    {
+        string script = definition.EntryScript!;
+        if (definition.SourceDirectory is null)
+        {
+            Directory.CreateDirectory(layout.SourceFolder);
+            string target = Path.Combine(layout.SourceFolder, Path.GetFileName(script));
+            File.Copy(script, target);
+            return target;
+        }
+
+        string relative = Path.GetRelativePath(definition.SourceDirectory, script);
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new UserErrorException($"The entry script '{script}' is not inside the source directory '{definition.SourceDirectory}'.");
+        }
+
+        SnapshotPlan plan = SnapshotPlan.Create(definition.SourceDirectory, new[] { _backend.Root });
+        plan.CheckLimits(SnapshotLimits.Default);
+        plan.CopyTo(layout.SourceFolder);
+        return Path.Combine(layout.SourceFolder, relative);
     }
 
     private (string, List<string>) PythonHost(LocalServiceDefinition definition, LocalServiceLayout layout, Dictionary<string, string> variables)
@@ -96,8 +132,10 @@ internal sealed class LocalServiceLauncher
         return environment;
     }
 
-    private static (int, long) Launch(LocalServiceLayout layout, string program, List<string> arguments, Dictionary<string, string> variables)
+    /// <summary>Starts a prepared host in its own session; returns its pid and start ticks.</summary>
+    public (int Pid, long StartTicks) Launch(PreparedServiceHost host)
     {
+        (LocalServiceLayout layout, string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> variables) = host;
         bool hasSetsid = File.Exists("/usr/bin/setsid") || File.Exists("/bin/setsid");
         var start = new ProcessStartInfo(hasSetsid ? "setsid" : "bash")
         {

@@ -33,20 +33,26 @@ internal sealed class ServiceAuthKeys
     {
         if (authorizationHeader is null || !authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return false;
         byte[] presented = Hash(authorizationHeader[7..].Trim());
-        byte[][] hashes = CurrentHashes();
+
+        // A key that matches nothing may have just been regenerated: look at the file again before refusing it.
+        return Matches(CurrentHashes(force: false), presented) || Matches(CurrentHashes(force: true), presented);
+    }
+
+    private static bool Matches(byte[][] hashes, byte[] presented)
+    {
         bool match = false;
         foreach (byte[] hash in hashes) match |= CryptographicOperations.FixedTimeEquals(hash, presented);
         return match;
     }
 
-    private byte[][] CurrentHashes()
+    private byte[][] CurrentHashes(bool force)
     {
         long now = System.Environment.TickCount64;
-        if (now >= Volatile.Read(ref _nextCheck))
+        if (force || now >= Volatile.Read(ref _nextCheck))
         {
             lock (_gate)
             {
-                if (now >= _nextCheck)
+                if (force || now >= _nextCheck)
                 {
                     if (File.GetLastWriteTimeUtc(_path) != _stamp) Reload();
                     _nextCheck = now + (long)s_recheck.TotalMilliseconds;

@@ -64,7 +64,11 @@ internal sealed class OnnxOutputWriter
         foreach (IReadOnlyDictionary<TKey, float> map in maps)
         {
             writer.WriteStartObject();
-            foreach ((TKey k, float v) in map) writer.WriteNumber(key(k), v);
+            foreach ((TKey k, float v) in map)
+            {
+                writer.WritePropertyName(key(k));
+                WriteDouble(writer, v);
+            }
             writer.WriteEndObject();
         }
 

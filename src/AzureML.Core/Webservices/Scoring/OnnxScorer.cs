@@ -32,6 +32,11 @@ internal sealed class OnnxScorer : IDisposable
         {
             var reader = new Utf8JsonReader(body);
             document = JsonDocument.ParseValue(ref reader);
+            if (body[(int)reader.BytesConsumed..].Trim(" \t\r\n"u8).Length > 0)
+            {
+                document.Dispose();
+                return ScoringResponse.Error(400, $"Invalid JSON: unexpected content after the JSON value at byte {reader.BytesConsumed}.");
+            }
         }
         catch (JsonException ex)
         {
