@@ -9,6 +9,12 @@ internal abstract class JobLauncher
     /// </summary>
     public abstract Task<RunRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The run as it is now. A backend whose runs can outlive the process that watches them (the local one)
+    /// finishes, on the way, a run whose script ended while nobody was watching.
+    /// </summary>
+    public abstract Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>Asks the run to stop; ends every process it started.</summary>
     public abstract Task CancelAsync(string runId, CancellationToken cancellationToken);
 

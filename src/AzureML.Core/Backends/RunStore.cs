@@ -18,6 +18,12 @@ internal abstract class RunStore
     /// </summary>
     public abstract Task<RunRecord> SetStatusAsync(string runId, RunStatus status, RunError? error, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records why a run is failing without ending it: a submitted script calls <c>Fail</c> while it still
+    /// runs, and the run ends <c>Failed</c> with this error when the script exits.
+    /// </summary>
+    public abstract Task RecordErrorAsync(string runId, RunError error, CancellationToken cancellationToken);
+
     /// <summary>The run's status changes, oldest first.</summary>
     public abstract Task<IReadOnlyList<StatusChange>> GetStatusHistoryAsync(string runId, CancellationToken cancellationToken);
 

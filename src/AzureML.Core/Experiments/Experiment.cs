@@ -186,6 +186,6 @@ public partial class Experiment
     /// <inheritdoc />
     public override string ToString() => $"Experiment(Name: {Name}, Workspace: {Workspace.Name})";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_-]{0,254}\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

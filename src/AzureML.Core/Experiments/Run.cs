@@ -14,6 +14,7 @@ public partial class Run
     public const string RunIdVariable = "AZUREML_RUN_ID";
 
     private static readonly Lazy<Run> s_offlineRun = new(CreateOfflineRun, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Workspace> s_contextWorkspaces = new(StringComparer.Ordinal);
     private RunRecord _record;
 
     internal Run(Workspace workspace, RunRecord record)
@@ -75,7 +76,9 @@ public partial class Run
         string? localRoot = System.Environment.GetEnvironmentVariable(LocalBackend.WorkspaceVariable);
         if (!string.IsNullOrEmpty(runId) && !string.IsNullOrEmpty(localRoot))
         {
-            return Workspace.OpenLocal(localRoot, System.Environment.GetEnvironmentVariable("AZUREML_ARM_WORKSPACE_NAME"), null, null).GetRun(runId);
+            Workspace workspace = s_contextWorkspaces.GetOrAdd(localRoot,
+                root => Workspace.OpenLocal(root, System.Environment.GetEnvironmentVariable("AZUREML_ARM_WORKSPACE_NAME"), null, null));
+            return workspace.GetRun(runId);
         }
 
         if (!allowOffline)
@@ -117,7 +120,7 @@ public partial class Run
     }
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
-        => _record = await Workspace.Backend.Runs.GetAsync(Id, cancellationToken).ConfigureAwait(false);
+        => _record = await Workspace.Backend.Jobs.GetAsync(Id, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads the run's definition, timing, status history, log file names and error.</summary>
     public virtual RunDetails GetDetails() => GetDetailsAsync().EnsureCompleted();
@@ -199,15 +202,24 @@ public partial class Run
         await RefreshAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Marks an interactive or child run <c>Completed</c>.</summary>
+    /// <summary>
+    /// Marks an interactive or child run <c>Completed</c>. A submitted script run ends when its script exits,
+    /// so calling this from inside the script changes nothing (as in azureml-core).
+    /// </summary>
     public virtual void Complete() => CompleteAsync().EnsureCompleted();
 
     /// <inheritdoc cref="Complete"/>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual async Task CompleteAsync(CancellationToken cancellationToken = default)
-        => _record = await Workspace.Backend.Runs.SetStatusAsync(Id, RunStatus.Completed, null, cancellationToken).ConfigureAwait(false);
+    {
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        if (IsScriptRun && !Status.IsTerminal) return;
+        _record = await Workspace.Backend.Runs.SetStatusAsync(Id, RunStatus.Completed, null, cancellationToken).ConfigureAwait(false);
+    }
 
-    /// <summary>Marks an interactive or child run <c>Failed</c>.</summary>
+    private bool IsScriptRun => _record.RunType == "azureml.scriptrun";
+
+    /// <summary>Marks a run <c>Failed</c>; from inside a submitted script, the run ends <c>Failed</c> when the script exits.</summary>
     /// <param name="errorDetails">What went wrong.</param>
     /// <param name="errorCode">A short code; default <c>UserError</c>.</param>
     public virtual void Fail(string? errorDetails = null, string? errorCode = null) => FailAsync(errorDetails, errorCode).EnsureCompleted();
@@ -217,8 +229,19 @@ public partial class Run
     /// <param name="errorCode">A short code.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual async Task FailAsync(string? errorDetails = null, string? errorCode = null, CancellationToken cancellationToken = default)
-        => _record = await Workspace.Backend.Runs.SetStatusAsync(Id, RunStatus.Failed,
-            new RunError(errorCode ?? "UserError", errorDetails ?? "The run was marked failed."), cancellationToken).ConfigureAwait(false);
+    {
+        var error = new RunError(errorCode ?? "UserError", errorDetails ?? "The run was marked failed.");
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
+        if (IsScriptRun && !Status.IsTerminal)
+        {
+            // The script is still running: the run ends Failed with this error when the script exits.
+            await Workspace.Backend.Runs.RecordErrorAsync(Id, error, cancellationToken).ConfigureAwait(false);
+            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        _record = await Workspace.Backend.Runs.SetStatusAsync(Id, RunStatus.Failed, error, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The environment the run used, or <c>null</c> for runs without one.</summary>
     public virtual Environment? GetEnvironment()

@@ -3,7 +3,8 @@ namespace AzureML.Core.Internal;
 /// <summary>Writes files so a reader never sees half of one: write a temporary sibling, then rename.</summary>
 internal static class FileWriting
 {
-    public static async Task WriteAtomicallyAsync(string target, Stream content, CancellationToken cancellationToken)
+    /// <summary>Writes <paramref name="content"/> to <paramref name="target"/>; with <paramref name="overwrite"/> false an existing file (even one created meanwhile) is an <see cref="IOException"/>.</summary>
+    public static async Task WriteAtomicallyAsync(string target, Stream content, CancellationToken cancellationToken, bool overwrite = true)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(target))!;
         Directory.CreateDirectory(directory);
@@ -15,7 +16,7 @@ internal static class FileWriting
                 await content.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
             }
 
-            File.Move(temp, target, overwrite: true);
+            File.Move(temp, target, overwrite);
         }
         catch
         {

@@ -39,10 +39,13 @@ internal static class MetricValues
     }
 
     // JSON has no NaN or infinities; they are kept as their conventional names, as pandas writes them.
+    /// <summary>JSON has no NaN or infinities: they are stored as <c>{"$number": "NaN"}</c> (the Python shim does the same) and read back as doubles.</summary>
+    public const string NonFiniteTag = "$number";
+
     // A whole double keeps its ".0" so it reads back as a double, not an integer.
     private static JsonNode DoubleToJson(double d)
     {
-        if (!double.IsFinite(d)) return JsonValue.Create(double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+        if (!double.IsFinite(d)) return new JsonObject { [NonFiniteTag] = double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity" };
         string text = d.ToString("R", CultureInfo.InvariantCulture);
         if (text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0) text += ".0";
         return JsonNode.Parse(text)!;
@@ -57,6 +60,8 @@ internal static class MetricValues
                 return null;
             case JsonArray array:
                 return array.Select(FromJson).ToList();
+            case JsonObject tagged when tagged.Count == 1 && tagged[NonFiniteTag] is JsonValue text:
+                return double.Parse(text.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture);
             case JsonObject obj:
                 return obj.ToDictionary(p => p.Key, p => FromJson(p.Value), StringComparer.Ordinal);
             case JsonValue value:

@@ -36,6 +36,7 @@ public class RunTests : LocalWorkspaceTest
         await Log(run, "bool", false);
         await Log(run, "nothing", null);
         await Log(run, "nan", double.NaN);
+        await Log(run, "infinity", double.PositiveInfinity);
         IReadOnlyDictionary<string, object> metrics = await Metrics(run);
 
         Assert.Multiple(() =>
@@ -48,7 +49,8 @@ public class RunTests : LocalWorkspaceTest
             Assert.That(metrics["text"], Is.EqualTo("svc"));
             Assert.That(metrics["bool"], Is.EqualTo(false));
             Assert.That(metrics.ContainsKey("nothing") && metrics["nothing"] is null, Is.True);
-            Assert.That(metrics["nan"], Is.EqualTo("NaN"));
+            Assert.That(metrics["nan"], Is.TypeOf<double>().And.NaN);
+            Assert.That(metrics["infinity"], Is.EqualTo(double.PositiveInfinity));
         });
     }
 
@@ -191,6 +193,14 @@ public class RunTests : LocalWorkspaceTest
             Assert.That(details.EndTimeUtc, Is.Not.Null);
             Assert.That(details.StatusHistory.Select(s => s.Status), Is.EqualTo(new[] { RunStatus.NotStarted, RunStatus.Running, RunStatus.Failed }));
         });
+    }
+
+    [Test]
+    public void Child_RunIdThatIsNotAName_IsRefused()
+    {
+        Run parent = Start();
+
+        Assert.That(() => parent.Child(runId: "../../escape"), Throws.TypeOf<UserErrorException>().With.Message.Contains("'../../escape'"));
     }
 
     [Test]

@@ -268,4 +268,76 @@ public class ScriptRunTests : LocalWorkspaceTest
             Assert.That(details.StartTimeUtc, Is.LessThanOrEqualTo(details.EndTimeUtc!.Value));
         });
     }
+
+    [Test]
+    public void Run_ScriptLeavesABackgroundProcess_ItIsEndedWithTheRun()
+    {
+        string source = SourceWith("detach.sh", "nohup sleep 600 >/dev/null 2>&1 &\nmkdir -p outputs && echo $! > outputs/sleeper.pid\n");
+
+        Run run = new Experiment(Ws, "detached").Submit(new ScriptRunConfig(source, "detach.sh"));
+        run.WaitForCompletion();
+        int sleeper = int.Parse(File.ReadAllText(Path.Combine(Folder.Path, "ws", "runs", run.Id, "artifacts", "outputs", "sleeper.pid")).Trim());
+
+        Assert.That(IsAlive(sleeper), Is.False, "a process the script left in the background outlived the run");
+    }
+
+    [Test]
+    public void Shim_FailFromTheScriptAndLoggingFromThreads_AreRecorded()
+    {
+        string source = SourceWith("train.py",
+            "import threading\nfrom azureml.core import Run\nrun = Run.get_context()\n" +
+            "threads = [threading.Thread(target=lambda i=i: run.log('from_thread', i)) for i in range(4)]\n" +
+            "[t.start() for t in threads]\n[t.join() for t in threads]\n" +
+            "run.log('loss', float('nan'))\nrun.fail('bad input data')\nprint('still running after fail')\n");
+
+        Run run = new Experiment(Ws, "shim-fail").Submit(new ScriptRunConfig(source, "train.py"));
+        var lines = new List<string>();
+        RunDetails details = run.WaitForCompletionAsync(lines.Add, raiseOnError: false).GetAwaiter().GetResult();
+        IReadOnlyDictionary<string, object> metrics = run.GetMetrics();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(details.Status, Is.EqualTo(RunStatus.Failed), string.Join("\n", lines));
+            Assert.That(details.Error!.Message, Is.EqualTo("bad input data"));
+            Assert.That(lines, Has.Some.EqualTo("still running after fail"));
+            Assert.That(((IEnumerable<object>)metrics["from_thread"]).Order(), Is.EqualTo(new object[] { 0L, 1L, 2L, 3L }));
+            Assert.That(metrics["loss"], Is.TypeOf<double>().And.NaN);
+        });
+    }
+
+    [Test]
+    public void Finalize_SymlinkInOutputs_LeavesTheLinkedDataWhereItIs()
+    {
+        string data = Folder.Write("precious/data.bin", "do not move");
+        string source = SourceWith("link.py", $"import os\nos.makedirs('outputs', exist_ok=True)\nos.symlink({System.Text.Json.JsonSerializer.Serialize(Path.GetDirectoryName(data))}, 'outputs/data')\nopen('outputs/model.txt', 'w').write('m')\n");
+
+        Run run = new Experiment(Ws, "symlink").Submit(new ScriptRunConfig(source, "link.py"));
+        run.WaitForCompletion();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(data), Is.True, "the linked folder's file was moved");
+            Assert.That(run.GetFileNames(), Does.Contain("outputs/model.txt").And.Not.Contain("outputs/data/data.bin"));
+        });
+    }
+
+    [Test]
+    public void Complete_CalledWhileTheScriptRuns_TheRunStillEndsWithTheScript()
+    {
+        string source = SourceWith("slow.py", "import os, time\nwhile not os.path.exists('go'):\n    time.sleep(0.05)\nos.makedirs('outputs', exist_ok=True)\nopen('outputs/done.txt', 'w').write('x')\n");
+        Run run = new Experiment(Ws, "early-complete").Submit(new ScriptRunConfig(source, "slow.py"));
+        string working = Path.Combine(Folder.Path, "ws", "runs", run.Id, "working");
+        SpinWait.SpinUntil(() => run.GetStatus() == RunStatus.Running, TimeSpan.FromSeconds(60));
+
+        Ws.GetRun(run.Id).Complete();
+        RunStatus whileRunning = run.GetStatus();
+        File.WriteAllText(Path.Combine(working, "go"), "");
+        run.WaitForCompletion();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(whileRunning, Is.EqualTo(RunStatus.Running));
+            Assert.That(run.GetFileNames(), Does.Contain("outputs/done.txt"));
+        });
+    }
 }

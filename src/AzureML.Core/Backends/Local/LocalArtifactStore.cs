@@ -41,7 +41,14 @@ internal sealed class LocalArtifactStore : ArtifactStore
             throw new UserErrorException($"Run '{runId}' already has a file '{name}'; artifact names are write-once.");
         }
 
-        await FileWriting.WriteAtomicallyAsync(path, content, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await FileWriting.WriteAtomicallyAsync(path, content, cancellationToken, overwrite: false).ConfigureAwait(false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new UserErrorException($"Run '{runId}' already has a file '{name}'; artifact names are write-once.");
+        }
     }
 
     public override Task<long?> GetSizeAsync(string runId, string name, CancellationToken cancellationToken)

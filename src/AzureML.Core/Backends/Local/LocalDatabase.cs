@@ -12,9 +12,10 @@ internal sealed class LocalDatabase : IDisposable
     private readonly string _connectionString;
     private readonly SqliteConnection? _keepAlive;
 
-    private LocalDatabase(string connectionString, bool keepAlive)
+    private LocalDatabase(string connectionString, bool keepAlive, string? filePath)
     {
         _connectionString = connectionString;
+        FilePath = filePath;
         if (keepAlive)
         {
             // A shared in-memory database lives as long as one connection to it is open.
@@ -26,7 +27,7 @@ internal sealed class LocalDatabase : IDisposable
     }
 
     /// <summary>The database file, or <c>null</c> for an in-memory database.</summary>
-    public string? FilePath { get; private init; }
+    public string? FilePath { get; }
 
     public static LocalDatabase OpenFile(string path)
     {
@@ -38,8 +39,7 @@ internal sealed class LocalDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = 60,
         };
-        var database = new LocalDatabase(builder.ToString(), keepAlive: false) { FilePath = path };
-        return database;
+        return new LocalDatabase(builder.ToString(), keepAlive: false, path);
     }
 
     public static LocalDatabase OpenInMemory()
@@ -51,7 +51,7 @@ internal sealed class LocalDatabase : IDisposable
             Cache = SqliteCacheMode.Shared,
             DefaultTimeout = 60,
         };
-        return new LocalDatabase(builder.ToString(), keepAlive: true);
+        return new LocalDatabase(builder.ToString(), keepAlive: true, filePath: null);
     }
 
     public SqliteConnection Connect()

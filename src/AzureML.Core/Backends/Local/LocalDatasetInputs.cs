@@ -18,6 +18,22 @@ internal static class LocalDatasetInputs
     /// <summary>The folder, below the working folder, that holds inputs without a <c>pathOnCompute</c>.</summary>
     public const string InputsFolder = "azureml-inputs";
 
+    // pathOnCompute is where the files go on the compute; locally that is inside the run's working copy. An
+    // absolute path (common in Azure configurations) is placed under it; nothing may land outside it.
+    private static string TargetFolder(string workingFolder, DatasetInput input)
+    {
+        string requested = input.PathOnCompute ?? Path.Combine(InputsFolder, input.Name);
+        string relative = Path.IsPathRooted(requested) ? requested.TrimStart('/', '\\') : requested;
+        string root = Path.GetFullPath(workingFolder);
+        string target = Path.GetFullPath(Path.Combine(root, relative));
+        if (target != root && !target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new UserErrorException($"Dataset input '{input.Name}': pathOnCompute '{requested}' leaves the run's working folder; use a path without '..'.");
+        }
+
+        return target;
+    }
+
     /// <summary>Materializes the inputs named by <paramref name="arguments"/> and <paramref name="data"/>.</summary>
     /// <param name="backend">The run's workspace.</param>
     /// <param name="runId">The run, for the record of its inputs.</param>
@@ -59,7 +75,7 @@ internal static class LocalDatasetInputs
             }
 
             Dataset dataset = Resolve(workspace, input);
-            string target = Path.GetFullPath(Path.Combine(workingFolder, input.PathOnCompute ?? Path.Combine(InputsFolder, input.Name)));
+            string target = TargetFolder(workingFolder, input);
             ExistingFilePolicy existing = input.Overwrite ? ExistingFilePolicy.Overwrite : ExistingFilePolicy.Fail;
             dataset.CopyFilesAsync(target, existing, readOnly: input.Mechanism == DatasetInput.Mount, CancellationToken.None).EnsureCompleted();
             paths[input.Name] = target;

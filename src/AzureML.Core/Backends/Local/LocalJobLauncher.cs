@@ -9,6 +9,7 @@ namespace AzureML.Core.Backends.Local;
 internal sealed class LocalJobLauncher : JobLauncher
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_finalizingGrace = TimeSpan.FromSeconds(60);
     private readonly LocalBackend _backend;
     private readonly LocalRunProcesses _processes;
     private readonly LocalRunNodeProcesses _nodeProcesses;
@@ -112,8 +113,19 @@ internal sealed class LocalJobLauncher : JobLauncher
 
         _nodeProcesses.KillAll(runId, TimeSpan.FromSeconds(10));
 
+        // A supervisor alive in another process finishes the run itself once its processes are gone (it may
+        // still be preparing); otherwise the run is finished here.
+        if (run.RunType == "azureml.scriptrun" && _processes.Get(runId) is { SupervisorAlive: true })
+        {
+            await WaitForCompletionAsync(runId, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         LocalRunFinalizer.Finish(_backend, runId, null, canceled: true, null);
     }
+
+    public override Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken)
+        => Task.FromResult(Reconcile(_backend.Runs.Get(runId)));
 
     public override async Task<RunRecord> WaitForCompletionAsync(string runId, Action<string>? output, CancellationToken cancellationToken)
     {
@@ -154,6 +166,15 @@ internal sealed class LocalJobLauncher : JobLauncher
         if (status.IsTerminal || run.RunType != "azureml.scriptrun" || LocalRunSupervisor.Find(_backend, run.RunId) is not null) return run;
         RunProcessRecord? processes = _processes.Get(run.RunId);
         if (processes is null || processes.SupervisorAlive) return run;
+
+        if (status == RunStatus.Finalizing)
+        {
+            // Whoever was finalizing died part-way; after a grace period anyone may finish the run.
+            DateTimeOffset since = _backend.Runs.GetStatusHistoryAsync(run.RunId, CancellationToken.None).Result[^1].Time;
+            return DateTimeOffset.UtcNow - since > s_finalizingGrace
+                ? LocalRunFinalizer.TakeOver(_backend, run.RunId, new LocalRunLayout(_backend, run.RunId).ReadExitCode())
+                : run;
+        }
 
         if (processes.Pid is null)
         {

@@ -16,34 +16,50 @@ internal static class LocalRunFinalizer
         RunStatus.NotStarted, RunStatus.Queued, RunStatus.Preparing, RunStatus.Starting, RunStatus.Running, RunStatus.CancelRequested,
     };
 
-    public static RunRecord Finish(LocalBackend backend, string runId, int? exitCode, bool canceled, string? timeoutMessage)
+    public static RunRecord Finish(LocalBackend backend, string runId, int? exitCode, bool canceled, string? timeoutMessage, RunError? failure = null)
+        => FinishFrom(backend, runId, Unfinished, exitCode, canceled, timeoutMessage, failure);
+
+    /// <summary>Finishes a run whose finalizer died part-way (it is stuck in <c>Finalizing</c>).</summary>
+    public static RunRecord TakeOver(LocalBackend backend, string runId, int? exitCode)
+        => FinishFrom(backend, runId, new[] { RunStatus.Finalizing }, exitCode, canceled: false, null, null);
+
+    private static RunRecord FinishFrom(LocalBackend backend, string runId, IReadOnlyCollection<RunStatus> from, int? exitCode, bool canceled,
+        string? timeoutMessage, RunError? failure)
     {
         LocalRunStore runs = backend.Runs;
-        RunStatus? previous = runs.TryTransition(runId, Unfinished, RunStatus.Finalizing);
+        RunStatus? previous = runs.TryTransition(runId, from, RunStatus.Finalizing);
         if (previous is null) return runs.Get(runId);
 
         var layout = new LocalRunLayout(backend, runId);
         bool cancelRequested = canceled || previous == RunStatus.CancelRequested;
+        RunError? collectionProblem = null;
         try
         {
             CollectFolder(layout, "outputs");
             CollectFolder(layout, "logs");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The run still gets its final status; what could not be collected is said in its error.
+            collectionProblem = new RunError("ServiceError", $"The run's outputs could not all be collected: {ex.GetType().Name}: {ex.Message}", exitCode);
         }
         finally
         {
             TryDelete(layout.Working);
         }
 
-        (RunStatus status, RunError? error) = Outcome(layout, exitCode, cancelRequested, timeoutMessage);
+        (RunStatus status, RunError? error) = failure is not null
+            ? (RunStatus.Failed, failure)
+            : Outcome(layout, exitCode, cancelRequested, timeoutMessage, runs.Get(runId).Error ?? collectionProblem);
         return runs.SetStatus(runId, status, error);
     }
 
-    private static (RunStatus, RunError?) Outcome(LocalRunLayout layout, int? exitCode, bool canceled, string? timeoutMessage)
+    private static (RunStatus, RunError?) Outcome(LocalRunLayout layout, int? exitCode, bool canceled, string? timeoutMessage, RunError? recorded)
     {
         string? stderrTail = LogTail.ReadTail(layout.StderrFile, TailLines);
         if (canceled) return (RunStatus.Canceled, new RunError("Canceled", "The run was canceled.", exitCode, stderrTail));
         if (timeoutMessage is not null) return (RunStatus.Failed, new RunError("RunTimeout", timeoutMessage, exitCode, stderrTail));
-        if (exitCode == 0) return (RunStatus.Completed, null);
+        if (exitCode == 0) return recorded is null ? (RunStatus.Completed, null) : (RunStatus.Failed, recorded with { ExitCode = 0 });
         string? lastLine = stderrTail?.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim();
         string message = exitCode is null
             ? "The script's process ended without an exit code (it was killed, or the machine restarted)."
@@ -54,8 +70,11 @@ internal static class LocalRunFinalizer
     private static void CollectFolder(LocalRunLayout layout, string name)
     {
         string source = Path.Combine(layout.Working, name);
-        if (!Directory.Exists(source)) return;
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        if (!Directory.Exists(source) || new DirectoryInfo(source).LinkTarget is not null) return;
+
+        // Symbolic links are not followed: a link to a user's data folder must never have its files moved away.
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        foreach (string file in Directory.EnumerateFiles(source, "*", options).ToList())
         {
             string target = Path.Combine(layout.Artifacts, name, Path.GetRelativePath(source, file));
             if (File.Exists(target)) continue; // an explicit upload under the same name wins

@@ -83,7 +83,7 @@ internal sealed class LocalRunNodes : IDisposable
     /// <summary>Ends background children a node's script left in its process group after the node exited.</summary>
     public void KillLeftovers(TimeSpan timeout)
     {
-        foreach (Node node in _nodes) ProcessTree.Kill(node.Process.Id, 0, timeout);
+        foreach (Node node in _nodes) ProcessTree.KillGroup(node.Process.Id, timeout);
     }
 
     public void Dispose()

@@ -21,6 +21,11 @@ internal sealed class LocalRunStore : RunStore
                 request.ExperimentName, Guid.NewGuid().ToString(), LocalTime.Format(now));
             long number = (long)Scalar(connection, transaction, "SELECT COALESCE(MAX(number), 0) + 1 FROM runs WHERE experiment_name = $p0;", request.ExperimentName)!;
             string runId = request.RunId ?? $"{request.ExperimentName}_{now.ToUnixTimeSeconds()}_{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}";
+            if (!IsValidRunId(runId))
+            {
+                throw new UserErrorException($"Run id '{runId}' is not valid: use letters, digits, '-', '_' and '.', at most 255 characters, not starting with '.'.");
+            }
+
             try
             {
                 Execute(connection, transaction,
@@ -79,6 +84,10 @@ internal sealed class LocalRunStore : RunStore
             return runs;
         }));
 
+    // Run ids name folders, so they are kept to characters that cannot climb out of one.
+    private static bool IsValidRunId(string runId)
+        => runId.Length is > 0 and <= 255 && runId[0] != '.' && runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
     private static bool Matches(IReadOnlyDictionary<string, string> actual, IReadOnlyDictionary<string, string?>? wanted)
         => wanted is null || wanted.All(w => actual.TryGetValue(w.Key, out string? value) && (w.Value is null || w.Value == value));
 
@@ -113,6 +122,17 @@ internal sealed class LocalRunStore : RunStore
             status.ToString(), status.ToString(), time, error is null ? null : JsonSerializer.Serialize(error, Internal.SdkJsonContext.Default.RunError), runId);
         Execute(connection, transaction, "INSERT INTO run_status_history (run_id, status, time_utc) VALUES ($p0, $p1, $p2);", runId, status.ToString(), time);
         return Get(connection, transaction, runId)!;
+    }
+
+    public override Task RecordErrorAsync(string runId, RunError error, CancellationToken cancellationToken)
+    {
+        _database.Write((connection, transaction) =>
+        {
+            EnsureExists(connection, transaction, runId);
+            return Execute(connection, transaction, "UPDATE runs SET error = $p0 WHERE run_id = $p1;",
+                JsonSerializer.Serialize(error, Internal.SdkJsonContext.Default.RunError), runId);
+        });
+        return Task.CompletedTask;
     }
 
     public override Task<IReadOnlyList<StatusChange>> GetStatusHistoryAsync(string runId, CancellationToken cancellationToken)

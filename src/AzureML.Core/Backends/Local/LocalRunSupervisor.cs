@@ -82,8 +82,8 @@ internal sealed class LocalRunSupervisor
             try
             {
                 _nodes?.KillAll(s_killWait);
-                _backend.Runs.SetStatus(RunId, RunStatus.Failed, new RunError("ServiceError", $"The local runner failed: {ex.Message}"));
-                _completion.TrySetResult(_backend.Runs.Get(RunId));
+                RunError failure = new("ServiceError", $"The local runner failed: {ex.GetType().Name}: {ex.Message}", LogTail: ex.ToString());
+                _completion.TrySetResult(LocalRunFinalizer.Finish(_backend, RunId, null, canceled: false, null, failure));
             }
             catch (Exception inner)
             {
@@ -131,6 +131,9 @@ internal sealed class LocalRunSupervisor
         _nodes = StartNodes(command!, variables!);
         DateTimeOffset? deadline = _submission.MaxRunDurationSeconds is long seconds ? DateTimeOffset.UtcNow.AddSeconds(seconds) : null;
         new LocalRunProcesses(_backend.Database).RecordScript(RunId, _nodes.LeaderPid, deadline);
+
+        // Another process may have asked to cancel between the move to Running and the pids being recorded.
+        if (new RunStatus(runs.Get(RunId).Status) == RunStatus.CancelRequested) _cancel.Cancel();
 
         (int? exitCode, string? timeout) = await WaitAsync(_nodes, deadline).ConfigureAwait(false);
         bool canceled = _cancel.IsCancellationRequested && timeout is null;
@@ -247,7 +250,13 @@ internal sealed class LocalRunSupervisor
             command = command.WithInterpreter(resolution.Interpreter.Path);
             _layout.AppendPreparationNote($"Python: {resolution.Interpreter.Path} ({resolution.Interpreter.Version}) for environment '{environment.Name}'.");
             foreach (string note in resolution.VersionNotes) _layout.AppendPreparationNote("Version differs: " + note);
-            if (!resolution.Interpreter.HasAzureMLCore)
+            if (resolution.Interpreter.HasAzureMLCore)
+            {
+                _layout.AppendPreparationNote(
+                    $"{resolution.Interpreter.Path} has azureml-core installed; scripts use it, and its Run.get_context() does not record to a local workspace. " +
+                    "Use an interpreter without azureml-core (the SDK then supplies its own azureml package) to record metrics locally.");
+            }
+            else
             {
                 string shim = EmbeddedFolder.PythonShim.Install(_backend.Root);
                 string existing = System.Environment.GetEnvironmentVariable("PYTHONPATH") ?? "";

@@ -95,6 +95,44 @@ internal static partial class ProcessTree
         }
     }
 
+    /// <summary>
+    /// Kills whatever is left in the process group <paramref name="groupId"/> (a run's session leader has exited,
+    /// but background children it started may remain), then waits up to <paramref name="timeout"/> for the
+    /// group to empty. A group id cannot be reused while any member is alive, so no liveness check is needed.
+    /// </summary>
+    public static void KillGroup(int groupId, TimeSpan timeout)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        _ = SendSignal(-groupId, SigKill);
+        var clock = Stopwatch.StartNew();
+        while (OperatingSystem.IsLinux() && GroupMembers(groupId).Any(p => IsAlive(p, 0)) && clock.Elapsed < timeout)
+        {
+            Thread.Sleep(20);
+        }
+    }
+
+    private static IEnumerable<int> GroupMembers(int groupId)
+    {
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) continue;
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue; // ended while we looked
+            }
+
+            if (int.TryParse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out int group) && group == groupId)
+            {
+                yield return pid;
+            }
+        }
+    }
+
     private static List<int> Descendants(int root)
     {
         var children = new Dictionary<int, List<int>>();

@@ -49,6 +49,7 @@ internal static partial class PythonEnvironmentResolver
     };
 
     private static readonly ConcurrentDictionary<string, Lazy<PythonInterpreter?>> s_probes = new(StringComparer.Ordinal);
+    private static readonly TimeSpan s_probeTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>The result: an interpreter, or why none fits.</summary>
     public sealed record Resolution(PythonInterpreter? Interpreter, string? Problem, IReadOnlyList<string> VersionNotes);
@@ -79,6 +80,9 @@ internal static partial class PythonEnvironmentResolver
         {
             return new Resolution(null, "No Python 3 interpreter was found on this machine (tried 'python3' on PATH and /usr/bin/python3). Install python3, or set Environment.Python.InterpreterPath.", Array.Empty<string>());
         }
+
+        // The user is told to install what is missing: look again next time instead of trusting this probe.
+        foreach (string candidate in Candidates(python.InterpreterPath)) s_probes.TryRemove(candidate, out _);
 
         List<string> missingEverywhere = checkedInterpreters[0].Missing;
         string detail = string.Join("; ", checkedInterpreters.Select(c => $"{c.Interpreter.Path} (Python {c.Interpreter.Version}) lacks {string.Join(", ", c.Missing)}"));
@@ -162,9 +166,15 @@ internal static partial class PythonEnvironmentResolver
             using Process process = Process.Start(start)!;
             process.StandardInput.Close();
             Task<string> stderr = process.StandardError.ReadToEndAsync();
-            string stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
+            Task<string> output = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit(s_probeTimeout))
+            {
+                process.Kill(entireProcessTree: true);
+                return null;
+            }
+
             _ = stderr.Result;
+            string stdout = output.Result;
             if (process.ExitCode != 0) return null;
             using JsonDocument doc = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
             JsonElement root = doc.RootElement;

@@ -11,6 +11,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import threading
 
 WORKSPACE_VARIABLE = "AZUREML_LOCAL_WORKSPACE"
 
@@ -19,8 +20,12 @@ def _now():
     return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+# JSON has no NaN or infinities; they are stored tagged, as AzureML.Core stores them, and read back as floats.
+NON_FINITE_TAG = "$number"
+
+
 def to_json_value(value, name):
-    """A logged value as JSON text; ints stay ints, NaN and infinities become their names."""
+    """A logged value as JSON; ints stay ints, NaN and infinities are tagged."""
     if hasattr(value, "item") and not isinstance(value, (list, tuple, dict, str, bytes)):
         try:
             value = value.item()  # numpy scalars
@@ -33,9 +38,9 @@ def to_json_value(value, name):
     if isinstance(value, numbers.Real):
         value = float(value)
         if math.isnan(value):
-            return "NaN"
+            return {NON_FINITE_TAG: "NaN"}
         if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
+            return {NON_FINITE_TAG: "Infinity" if value > 0 else "-Infinity"}
         return value
     raise TypeError(
         "Metric %r got a value of type %s; metrics take numbers, strings, booleans or None" % (name, type(value).__name__))
@@ -51,7 +56,9 @@ class LocalStore(object):
     def __init__(self, root, run_id):
         self.root = root
         self.run_id = run_id
-        self._connection = None
+        # One connection per thread and per process: sqlite3 connections may not cross threads, and one
+        # inherited through fork() is not safe to use.
+        self._local = threading.local()
 
     @classmethod
     def from_environment(cls):
@@ -66,22 +73,27 @@ class LocalStore(object):
         return os.path.join(self.root, "runs", self.run_id, "artifacts")
 
     def _connect(self):
-        if self._connection is None:
+        connection = getattr(self._local, "connection", None)
+        if connection is None or getattr(self._local, "pid", None) != os.getpid():
             connection = sqlite3.connect(os.path.join(self.root, "workspace.db"), timeout=60, isolation_level=None)
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("PRAGMA foreign_keys = ON")
-            self._connection = connection
-        return self._connection
+            self._local.connection = connection
+            self._local.pid = os.getpid()
+        return connection
 
-    def _write(self, statements):
+    def _write(self, statements, check=None):
         connection = self._connect()
         connection.execute("BEGIN IMMEDIATE")
         try:
+            if check is not None:
+                check(connection)
             for sql, args in statements:
                 connection.execute(sql, args)
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
             raise
 
     def _read(self, sql, args):
@@ -104,13 +116,21 @@ class LocalStore(object):
         return dict(self._read("SELECT key, value FROM run_tags WHERE run_id = ? ORDER BY key", (self.run_id,)))
 
     def add_properties(self, properties):
-        existing = self.get_properties()
-        for key, value in properties.items():
-            if str(key) in existing and existing[str(key)] != str(value):
-                raise ValueError("Property %r of run %r is already set to %r; properties are immutable once set."
-                                 % (key, self.run_id, existing[str(key)]))
+        def refuse_changes(connection):
+            existing = dict(connection.execute(
+                "SELECT key, value FROM run_properties WHERE run_id = ?", (self.run_id,)).fetchall())
+            for key, value in properties.items():
+                if str(key) in existing and existing[str(key)] != str(value):
+                    raise ValueError("Property %r of run %r is already set to %r; properties are immutable once set."
+                                     % (key, self.run_id, existing[str(key)]))
+
         self._write([("INSERT OR IGNORE INTO run_properties (run_id, key, value) VALUES (?, ?, ?)",
-                      (self.run_id, str(k), str(v))) for k, v in properties.items()])
+                      (self.run_id, str(k), str(v))) for k, v in properties.items()], check=refuse_changes)
+
+    def record_error(self, code, message):
+        """Why the run is failing; the runner ends the run Failed with it when the script exits."""
+        error = json.dumps({"code": code, "message": message})
+        self._write([("UPDATE runs SET error = ? WHERE run_id = ?", (error, self.run_id))])
 
     def get_properties(self):
         return dict(self._read("SELECT key, value FROM run_properties WHERE run_id = ? ORDER BY key", (self.run_id,)))
@@ -144,11 +164,13 @@ class LocalStore(object):
                 else:
                     data = path_or_stream.read()
                     output.write(data.encode("utf-8") if isinstance(data, str) else data)
-            os.replace(temp, target)
-        except BaseException:
+            try:
+                os.link(temp, target)  # fails when the name exists: artifact names are write-once, even under races
+            except FileExistsError:
+                raise ValueError("Run %r already has a file %r; artifact names are write-once." % (self.run_id, name))
+        finally:
             if os.path.exists(temp):
                 os.remove(temp)
-            raise
         return name
 
     def list_files(self):

@@ -4,7 +4,17 @@ import os
 import tempfile
 import uuid
 
-from azureml._local.store import LocalStore, to_json_list, to_json_value
+from azureml._local.store import NON_FINITE_TAG, LocalStore, to_json_list, to_json_value
+
+
+def _decode(value):
+    if isinstance(value, dict) and len(value) == 1 and NON_FINITE_TAG in value:
+        return float(value[NON_FINITE_TAG])
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _decode(v) for k, v in value.items()}
+    return value
 
 
 class _Workspace(object):
@@ -28,7 +38,7 @@ def _fold(rows):
     """Points per name the way get_metrics presents them (same rules as AzureML.Core's Run.GetMetrics)."""
     grouped = {}
     for name, kind, value in rows:
-        grouped.setdefault(name, []).append((kind, None if value is None else json.loads(value)))
+        grouped.setdefault(name, []).append((kind, None if value is None else _decode(json.loads(value))))
     result = {}
     for name, items in grouped.items():
         kind = items[-1][0]
@@ -204,7 +214,8 @@ class Run(object):
         """A submitted run is completed by its runner when the script exits."""
 
     def fail(self, error_details=None, error_code=None, _set_status=True):
-        raise SystemExit("Run failed: %s" % (error_details or error_code or "marked failed by the script"))
+        """Marks the run failing: it ends Failed with this error when the script exits (the script goes on)."""
+        self._store.record_error(error_code or "UserError", str(error_details or "The run was marked failed by the script."))
 
     def __repr__(self):
         return "Run(Experiment: %s, Id: %s)" % (self.experiment.name, self.id)
