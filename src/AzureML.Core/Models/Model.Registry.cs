@@ -19,13 +19,17 @@ public partial class Model
     /// <param name="modelFrameworkVersion">The framework version, e.g. <c>0.19.1</c>.</param>
     /// <param name="resourceConfiguration">The resources the model needs to score.</param>
     /// <param name="childPaths">Only these files or sub-folders of the <paramref name="modelPath"/> folder, relative to it.</param>
+    /// <param name="datasets">Registered datasets the model relates to, by scenario (e.g. <c>("training", ds)</c>).</param>
+    /// <param name="sampleInputDataset">A registered dataset with sample inputs.</param>
+    /// <param name="sampleOutputDataset">A registered dataset with sample outputs.</param>
     /// <returns>The registered version.</returns>
-    /// <exception cref="UserErrorException">The name is not valid, or the path does not exist or has no files.</exception>
+    /// <exception cref="UserErrorException">The name is not valid, the path does not exist or has no files, or a dataset is not registered.</exception>
     public static Model Register(Workspace workspace, string modelPath, string modelName, IReadOnlyDictionary<string, string>? tags = null,
         IReadOnlyDictionary<string, string>? properties = null, string? description = null, string? modelFramework = null, string? modelFrameworkVersion = null,
-        ResourceConfiguration? resourceConfiguration = null, IReadOnlyList<string>? childPaths = null)
-        => RegisterAsync(workspace, modelPath, modelName, tags, properties, description, modelFramework, modelFrameworkVersion, resourceConfiguration, childPaths)
-            .EnsureCompleted();
+        ResourceConfiguration? resourceConfiguration = null, IReadOnlyList<string>? childPaths = null,
+        IEnumerable<(string Scenario, Data.Dataset Dataset)>? datasets = null, Data.Dataset? sampleInputDataset = null, Data.Dataset? sampleOutputDataset = null)
+        => RegisterAsync(workspace, modelPath, modelName, tags, properties, description, modelFramework, modelFrameworkVersion, resourceConfiguration, childPaths,
+            datasets, sampleInputDataset, sampleOutputDataset).EnsureCompleted();
 
     /// <inheritdoc cref="Register"/>
     /// <param name="workspace">The workspace to register in.</param>
@@ -38,13 +42,19 @@ public partial class Model
     /// <param name="modelFrameworkVersion">The framework version.</param>
     /// <param name="resourceConfiguration">The resources the model needs to score.</param>
     /// <param name="childPaths">Only these files or sub-folders of the folder.</param>
+    /// <param name="datasets">Registered datasets the model relates to, by scenario.</param>
+    /// <param name="sampleInputDataset">A registered dataset with sample inputs.</param>
+    /// <param name="sampleOutputDataset">A registered dataset with sample outputs.</param>
     /// <param name="cancellationToken">Cancels the call; nothing is registered when it is canceled.</param>
     public static async Task<Model> RegisterAsync(Workspace workspace, string modelPath, string modelName, IReadOnlyDictionary<string, string>? tags = null,
         IReadOnlyDictionary<string, string>? properties = null, string? description = null, string? modelFramework = null, string? modelFrameworkVersion = null,
-        ResourceConfiguration? resourceConfiguration = null, IReadOnlyList<string>? childPaths = null, CancellationToken cancellationToken = default)
+        ResourceConfiguration? resourceConfiguration = null, IReadOnlyList<string>? childPaths = null,
+        IEnumerable<(string Scenario, Data.Dataset Dataset)>? datasets = null, Data.Dataset? sampleInputDataset = null, Data.Dataset? sampleOutputDataset = null,
+        CancellationToken cancellationToken = default)
     {
         Argument.NotNull(workspace, nameof(workspace));
         Argument.NotNullOrEmpty(modelPath, nameof(modelPath));
+        properties = ModelDatasets.AddTo(properties, datasets, sampleInputDataset, sampleOutputDataset);
         return await RegisterAsync(workspace, new ModelRegistration
         {
             Name = ModelNames.Validate(modelName),
