@@ -24,6 +24,13 @@ internal static class DataFrameCsvWriter
 
     private static void WriteRecord(StreamWriter writer, IReadOnlyList<string> fields)
     {
+        // A one-field record with an empty value would be a blank line, which readers skip: quote it.
+        if (fields.Count == 1 && fields[0].Length == 0)
+        {
+            writer.WriteLine("\"\"");
+            return;
+        }
+
         for (int i = 0; i < fields.Count; i++)
         {
             if (i > 0) writer.Write(',');

@@ -19,9 +19,12 @@ internal static class DataFrameStatistics
                 $"{string.Join(", ", frame.Columns.Select(c => $"'{c.Name}' ({c.DataType})"))}.");
         }
 
-        var result = new List<DataFrameColumn> { DataFrameColumn.OfString(StatisticColumnName, StatisticNames) };
+        // The label column takes a name no summarized column has.
+        string labels = StatisticColumnName;
+        while (numeric.Any(c => c.Name == labels)) labels = "_" + labels;
+        var result = new List<DataFrameColumn> { DataFrameColumn.OfString(labels, StatisticNames) };
         result.AddRange(numeric.Select(c => DataFrameColumn.OfDouble(c.Name, Summarize(c).Select(v => (double?)v))));
-        return new DataFrame([.. result], StatisticColumnName);
+        return new DataFrame([.. result], labels);
     }
 
     // NaN and null are both "missing" for pandas, so neither is counted nor summarized.

@@ -60,7 +60,8 @@ internal sealed class DatasetMaterialization : IDisposable
         string start = glob.Base.Length == 0 ? "/" : glob.Base;
         if (File.Exists(start)) return [LocalFile(start, glob.RelativeName(unified))];
         if (!Directory.Exists(start)) throw new UserErrorException($"'{path}' does not exist.");
-        return Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories)
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = glob.ListingDepth ?? int.MaxValue };
+        return Directory.EnumerateFiles(start, "*", options)
             .Select(f => f.Replace('\\', '/'))
             .Where(glob.Matches)
             .Order(StringComparer.Ordinal)

@@ -18,7 +18,7 @@ internal sealed class DisplayLayout
         (Rows, RowGapAfter) = Window(frame.RowCount, MaxRows, EdgeRows);
         (int[] columnPositions, ColumnGapAfter) = Window(data.Length, MaxColumns, EdgeColumns);
         Columns = Array.ConvertAll(columnPositions, i => data[i]);
-        Footer = RowGapAfter is null && ColumnGapAfter is null ? null : $"{frame.RowCount} rows x {frame.ColumnCount} columns";
+        Footer = RowGapAfter is null && ColumnGapAfter is null ? null : $"{frame.RowCount} rows x {data.Length} columns";
     }
 
     /// <summary>The column labelling the rows, or null to label them by position.</summary>

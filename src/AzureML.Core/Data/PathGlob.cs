@@ -18,12 +18,14 @@ internal sealed class PathGlob
         int firstWild = Array.FindIndex(segments, s => s.IndexOfAny(['*', '?']) >= 0);
         if (firstWild < 0)
         {
-            Base = path;
+            // A folder named with a trailing '/' is the same folder: names below it must not lose a character.
+            Base = path.Length > 1 ? path.TrimEnd('/') : path;
             return;
         }
 
         Base = string.Join('/', segments.Take(firstWild));
         _pattern = new Regex("^" + ToRegex(path) + "$", RegexOptions.CultureInvariant);
+        ListingDepth = path.Contains("**", StringComparison.Ordinal) ? null : segments.Length - firstWild - 1;
     }
 
     /// <summary>The longest leading part without wildcards: the folder (or file) to list.</summary>
@@ -32,8 +34,17 @@ internal sealed class PathGlob
     /// <summary>True when the path has wildcards.</summary>
     public bool HasWildcards => _pattern is not null;
 
-    /// <summary>True when <paramref name="path"/> (a listed path, same root as the glob) is selected.</summary>
+    /// <summary>True when <paramref name="path"/> (a listed path, same root as the glob) is selected; without wildcards, everything listed under <see cref="Base"/> is.</summary>
     public bool Matches(string path) => _pattern?.IsMatch(path) ?? true;
+
+    /// <summary>True when <paramref name="candidate"/> is what the glob names: a wildcard match, or exactly the path when there are none.</summary>
+    public bool MatchesExactly(string candidate) => _pattern?.IsMatch(candidate) ?? candidate == Base;
+
+    /// <summary>
+    /// How deep below <see cref="Base"/> a listing must go: unlimited for <c>**</c> or no wildcards (a folder means
+    /// everything in it), else the number of segments after the base minus one.
+    /// </summary>
+    public int? ListingDepth { get; private init; }
 
     /// <summary>
     /// The name a matched file keeps below the glob: relative to <see cref="Base"/> for wildcards and folders,

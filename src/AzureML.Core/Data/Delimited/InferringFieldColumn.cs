@@ -32,7 +32,7 @@ internal sealed class InferringFieldColumn : FieldColumn
 
         FieldAppendResult result = inner.Append(field);
         if (result != FieldAppendResult.Rejected) return result;
-        if (inner is TypedFieldColumn<long, Int64FieldParser> integers && DoubleFieldParser.TryParse(field, out _))
+        if (inner is TypedFieldColumn<long, Int64FieldParser> integers && LooksDecimal(field) && DoubleFieldParser.TryParse(field, out _))
         {
             inner = integers.Widen<double, DoubleFieldParser>(value => value);
             return inner.Append(field);
@@ -49,12 +49,22 @@ internal sealed class InferringFieldColumn : FieldColumn
     /// <summary>The built column; a column with no value at all is text (nulls, or empty strings with emptyAsString).</summary>
     public override DataFrameColumn Build(string name) => (inner ?? Start(string.Empty)).Build(name);
 
+    // An integer too large for long is an identifier, not a measurement: it stays text (exactly as written)
+    // rather than becoming a rounded double. Only values written as decimals make a column (or widen it to) Float.
+    private static bool LooksDecimal(ReadOnlySpan<char> field)
+    {
+        if (field.IndexOfAny('.', 'e', 'E') >= 0) return true;
+        ReadOnlySpan<char> word = field.Trim().TrimStart("+-");
+        return word.Equals("nan", StringComparison.OrdinalIgnoreCase) || word.Equals("inf", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("infinity", StringComparison.OrdinalIgnoreCase);
+    }
+
     private FieldColumn Start(ReadOnlySpan<char> first)
     {
         // Integers are tried before booleans, so a column of only 0 and 1 stays an integer column (as azureml infers it).
         DataFrameColumnType type =
             Int64FieldParser.TryParse(first, out _) ? DataFrameColumnType.Integer
-            : DoubleFieldParser.TryParse(first, out _) ? DataFrameColumnType.Float
+            : LooksDecimal(first) && DoubleFieldParser.TryParse(first, out _) ? DataFrameColumnType.Float
             : BooleanFieldParser.TryParse(first, out _) ? DataFrameColumnType.Boolean
             : DateTimeFieldParser.TryParse(first, out _) ? DataFrameColumnType.DateTime
             : DataFrameColumnType.String;

@@ -1,0 +1,64 @@
+using AzureML.Core.Data;
+using NUnit.Framework;
+
+namespace AzureML.Core.Tests.Data;
+
+public class DatasetPathTests : LocalWorkspaceTest
+{
+    [TestCase("raw")]
+    [TestCase("raw/")]
+    public void FromFiles_FolderWithOrWithoutTrailingSlash_KeepsWholeNames(string folder)
+    {
+        Folder.Write("raw/train.csv", "a\n1\n");
+        Folder.Write("raw/sub/x.csv", "a\n2\n");
+
+        FileDataset dataset = Dataset.File.FromFiles(Folder.Combine("raw") + (folder.EndsWith('/') ? "/" : ""));
+
+        Assert.That(dataset.ToPath(), Is.EquivalentTo(new[] { "/train.csv", "/sub/x.csv" }));
+    }
+
+    [Test]
+    public void FromFiles_SingleLevelWildcard_DoesNotDescendIntoSubfolders()
+    {
+        Folder.Write("raw/train.csv", "a\n1\n");
+        Folder.Write("raw/sub/x.csv", "a\n2\n");
+
+        FileDataset dataset = Dataset.File.FromFiles(Folder.Combine("raw") + "/*.csv");
+
+        Assert.That(dataset.ToPath(), Is.EqualTo(new[] { "/train.csv" }));
+    }
+
+    [Test]
+    public void UploadDirectory_PatternWithoutWildcards_UploadsOnlyThatFile()
+    {
+        Folder.Write("src/train.csv", "a\n1\n");
+        Folder.Write("src/secret.env", "KEY=1\n");
+        Datastore datastore = Ws.GetDefaultDatastore();
+
+        FileDataset dataset = Dataset.File.UploadDirectory(Folder.Combine("src"), (datastore, "up"), pattern: "train.csv", showProgress: false);
+
+        Assert.That(dataset.ToPath(), Is.EqualTo(new[] { "/train.csv" }));
+    }
+
+    [Test]
+    public void ToCsv_OneColumnWithANull_ReadsBackTheSameRows()
+    {
+        var frame = new DataFrame(new[] { DataFrameColumn.OfString("name", new[] { "a", null, "b" }) });
+        string file = Folder.Combine("one.csv");
+
+        frame.ToCsv(file);
+        DataFrame back = Dataset.Tabular.FromDelimitedFiles(file).ToDataFrame();
+
+        Assert.That(back.RowCount, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Describe_ColumnNamedStatistic_IsSummarizedToo()
+    {
+        var frame = new DataFrame(new[] { DataFrameColumn.OfDouble("statistic", new double?[] { 1, 2, 3 }) });
+
+        DataFrame summary = frame.Describe();
+
+        Assert.That(summary.ColumnNames, Does.Contain("statistic").And.Count.EqualTo(2));
+    }
+}
