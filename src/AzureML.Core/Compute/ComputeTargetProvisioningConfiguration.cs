@@ -29,6 +29,9 @@ public abstract class ComputeTargetProvisioningConfiguration
     /// <summary>The region; default the workspace's.</summary>
     public string? Location { get; }
 
+    /// <summary>The size used when none is given, as Azure ML does for new compute.</summary>
+    public const string DefaultVmSize = "Standard_DS3_v2";
+
     /// <summary>Checks the settings as the service does and returns the record to store under <paramref name="name"/>.</summary>
     internal abstract ComputeRecord ToRecord(string name, string? workspaceLocation);
 
@@ -37,7 +40,7 @@ public abstract class ComputeTargetProvisioningConfiguration
     {
         Name = name,
         ComputeType = computeType,
-        VmSize = VmSizeCatalog.Find(VmSize).Name,
+        VmSize = VmSizeCatalog.Find(string.IsNullOrEmpty(VmSize) ? DefaultVmSize : VmSize).Name,
         Location = Location ?? workspaceLocation,
         Description = Description,
         Tags = Tags,

@@ -53,10 +53,10 @@ internal static class RunConfigurationYaml
         UnknownKeys = unknown,
     };
 
-    // azureml-core accepts the command as one string too; it runs through a shell there, split on spaces here.
+    // azureml-core accepts the command as one string too and runs it through a shell; so do local runs.
     private static List<string>? ReadCommand(YamlSection s)
         => s.Raw("command") is YamlScalarNode scalar && YamlJson.ResolveScalar(scalar) is string line
-            ? line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList()
+            ? new List<string> { "bash", "-c", line }
             : s.StringList("command");
 
     private static RunConfiguration ReadLegacy(YamlSection s, UnknownKeys unknown, string folder)

@@ -24,11 +24,11 @@ public class ScriptRunConfig
     /// <param name="computeTarget">The compute target name; default <c>local</c>.</param>
     /// <param name="environment">The environment; overrides the run configuration's.</param>
     /// <param name="command">A command (program then arguments) instead of a script; exclusive with <paramref name="script"/>.</param>
-    /// <param name="maxRunDurationSeconds">The longest the run may take.</param>
+    /// <param name="maxRunDurationSeconds">The longest the run may take; default the run configuration's, else 30 days.</param>
     /// <exception cref="UserErrorException">Both or neither of <paramref name="script"/> and <paramref name="command"/> were given.</exception>
     public ScriptRunConfig(string sourceDirectory = ".", string? script = null, IEnumerable<object>? arguments = null,
         RunConfiguration? runConfig = null, string? computeTarget = null, Environment? environment = null,
-        IEnumerable<string>? command = null, long maxRunDurationSeconds = DefaultMaxRunDurationSeconds)
+        IEnumerable<string>? command = null, long? maxRunDurationSeconds = null)
     {
         SourceDirectory = Argument.NotNullOrEmpty(sourceDirectory, nameof(sourceDirectory));
         RunConfig = runConfig ?? new RunConfiguration();
@@ -43,7 +43,8 @@ public class ScriptRunConfig
         if (commandList is { Count: > 0 }) RunConfig.Command = commandList;
         if (computeTarget is not null) RunConfig.Target = computeTarget;
         if (environment is not null) RunConfig.Environment = environment;
-        RunConfig.MaxRunDurationSeconds = maxRunDurationSeconds;
+        // A loaded run configuration keeps its own limit unless one is given here; 30 days otherwise, as azureml-core.
+        RunConfig.MaxRunDurationSeconds = maxRunDurationSeconds ?? RunConfig.MaxRunDurationSeconds ?? DefaultMaxRunDurationSeconds;
     }
 
     /// <summary>Creates a configuration that runs on <paramref name="computeTarget"/> (Python's <c>compute_target=</c> given a ComputeTarget object).</summary>
@@ -54,11 +55,11 @@ public class ScriptRunConfig
     /// <param name="runConfig">A run configuration to start from; its script/arguments are replaced by the ones given here.</param>
     /// <param name="environment">The environment; overrides the run configuration's.</param>
     /// <param name="command">A command (program then arguments) instead of a script; exclusive with <paramref name="script"/>.</param>
-    /// <param name="maxRunDurationSeconds">The longest the run may take.</param>
+    /// <param name="maxRunDurationSeconds">The longest the run may take; default the run configuration's, else 30 days.</param>
     /// <exception cref="UserErrorException">Both or neither of <paramref name="script"/> and <paramref name="command"/> were given.</exception>
     public ScriptRunConfig(ComputeTarget computeTarget, string sourceDirectory = ".", string? script = null, IEnumerable<object>? arguments = null,
         RunConfiguration? runConfig = null, Environment? environment = null, IEnumerable<string>? command = null,
-        long maxRunDurationSeconds = DefaultMaxRunDurationSeconds)
+        long? maxRunDurationSeconds = null)
         : this(sourceDirectory, script, arguments, runConfig, Argument.NotNull(computeTarget, nameof(computeTarget)).Name, environment, command, maxRunDurationSeconds)
     {
     }
@@ -103,7 +104,8 @@ public class ScriptRunConfig
         }
 
         List<string> arguments = rc.Arguments.Select(FormatArgument).ToList();
-        var environment = rc.Environment;
+        // The run's variables go into a copy: the caller's environment (perhaps a registered one) stays as it was.
+        Environment environment = rc.EnvironmentVariables.Count > 0 ? CloneKeepingVersion(rc.Environment) : rc.Environment;
         if (rc.EnvironmentVariables.Count > 0)
         {
             foreach ((string key, string value) in rc.EnvironmentVariables)
@@ -169,6 +171,13 @@ public class ScriptRunConfig
         }
 
         return inputs;
+    }
+
+    private static Environment CloneKeepingVersion(Environment environment)
+    {
+        Environment copy = environment.Clone(environment.Name);
+        copy.Version = environment.Version;
+        return copy;
     }
 
     private static string FormatArgument(object argument) => argument switch

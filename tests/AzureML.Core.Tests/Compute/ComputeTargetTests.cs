@@ -129,12 +129,18 @@ public class ComputeTargetTests : LocalWorkspaceTest
         {
             Assert.That(() => Create("cpu-cluster", AmlCompute.ProvisioningConfiguration(vmSize: "Standard_Z9_v9", maxNodes: 1)),
                 Throws.TypeOf<ComputeTargetException>().With.Message.Contains("'Standard_Z9_v9'").And.Message.Contains("Standard_D2_v2, ").And.Message.Contains("Standard_NC6s_v3"));
-            Assert.That(() => Create("cpu-cluster", AmlCompute.ProvisioningConfiguration(vmSize: "", maxNodes: 1)),
-                Throws.TypeOf<ComputeTargetException>().With.Message.Contains("''"));
             Assert.That(() => Create("cpu-cluster", AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", vmPriority: "spot", maxNodes: 1)),
                 Throws.TypeOf<ComputeTargetException>().With.Message.Contains("'spot'").And.Message.Contains("\"lowpriority\""));
             Assert.That(ComputeTarget.List(Ws), Is.Empty);
         });
+    }
+
+    [Test]
+    public void Create_NoVmSize_UsesTheServiceDefault()
+    {
+        var cluster = (AmlCompute)ComputeTarget.Create(Ws, "cpu-cluster", AmlCompute.ProvisioningConfiguration(maxNodes: 1));
+
+        Assert.That(cluster.VmSize, Is.EqualTo("Standard_DS3_v2"));
     }
 
     [Test]

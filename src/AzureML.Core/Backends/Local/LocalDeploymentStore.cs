@@ -121,7 +121,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         Models = redeploy.Models.Count > 0 ? redeploy.Models : current.Models,
         EntryScript = redeploy.EntryScript ?? current.EntryScript,
         SourceDirectory = redeploy.EntryScript is null ? current.SourceDirectory : redeploy.SourceDirectory,
-        EnvironmentJson = redeploy.Environment is null ? current.EnvironmentJson : AzureML.Core.EnvironmentJson.Serialize(redeploy.Environment),
+        EnvironmentJson = redeploy.Environment is null ? current.EnvironmentJson : StoredEnvironment.Prepare(AzureML.Core.EnvironmentJson.Serialize(redeploy.Environment)),
     };
 
     public override Task DeleteAsync(string name, CancellationToken cancellationToken)

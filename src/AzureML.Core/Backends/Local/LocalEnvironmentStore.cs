@@ -12,6 +12,7 @@ internal sealed class LocalEnvironmentStore : EnvironmentStore
     public override Task<EnvironmentRecord> RegisterAsync(string name, string definitionJson, CancellationToken cancellationToken)
         => Task.FromResult(_database.Write((connection, transaction) =>
         {
+            definitionJson = StoredEnvironment.Prepare(definitionJson);
             EnvironmentRecord? latest = Get(connection, transaction, name, null);
             if (latest is not null && latest.DefinitionJson == definitionJson) return latest;
             long version = latest is null ? 1 : long.Parse(latest.Version, System.Globalization.CultureInfo.InvariantCulture) + 1;

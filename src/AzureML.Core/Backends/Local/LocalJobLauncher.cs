@@ -56,7 +56,7 @@ internal sealed class LocalJobLauncher : JobLauncher
                 ["_azureml.ComputeTargetType"] = compute?.ComputeType.ToLowerInvariant() ?? "local",
             },
             DefinitionJson = submission.DefinitionJson,
-            EnvironmentJson = submission.Environment is null ? null : EnvironmentJson.Serialize(submission.Environment),
+            EnvironmentJson = submission.Environment is null ? null : StoredEnvironment.Prepare(EnvironmentJson.Serialize(submission.Environment)),
         }, cancellationToken).Result;
 
         _processes.RecordSupervisor(run.RunId);
@@ -172,7 +172,7 @@ internal sealed class LocalJobLauncher : JobLauncher
             // Whoever was finalizing died part-way; after a grace period anyone may finish the run.
             DateTimeOffset since = _backend.Runs.GetStatusHistoryAsync(run.RunId, CancellationToken.None).Result[^1].Time;
             return DateTimeOffset.UtcNow - since > s_finalizingGrace
-                ? LocalRunFinalizer.TakeOver(_backend, run.RunId, new LocalRunLayout(_backend, run.RunId).ReadExitCode())
+                ? LocalRunFinalizer.TakeOver(_backend, run.RunId, new LocalRunLayout(_backend, run.RunId).ReadRunExitCode())
                 : run;
         }
 
@@ -184,6 +184,13 @@ internal sealed class LocalJobLauncher : JobLauncher
 
         if (processes.ScriptAlive || _nodeProcesses.List(run.RunId).Any(p => ProcessTree.IsAlive(p.Pid, p.StartTicks)))
         {
+            // One node failed while its peers still run (they may wait for it forever): stop them and finish the run.
+            if (new LocalRunLayout(_backend, run.RunId).ReadRunExitCode() is int failed and not 0)
+            {
+                _nodeProcesses.KillAll(run.RunId, TimeSpan.FromSeconds(10));
+                return LocalRunFinalizer.Finish(_backend, run.RunId, failed, canceled: false, null);
+            }
+
             if (processes.Deadline is DateTimeOffset deadline && deadline < DateTimeOffset.UtcNow)
             {
                 ProcessTree.Kill(processes.Pid.Value, processes.StartTicks ?? 0, TimeSpan.FromSeconds(10));
@@ -195,6 +202,6 @@ internal sealed class LocalJobLauncher : JobLauncher
             return run;
         }
 
-        return LocalRunFinalizer.Finish(_backend, run.RunId, new LocalRunLayout(_backend, run.RunId).ReadExitCode(), canceled: false, null);
+        return LocalRunFinalizer.Finish(_backend, run.RunId, new LocalRunLayout(_backend, run.RunId).ReadRunExitCode(), canceled: false, null);
     }
 }

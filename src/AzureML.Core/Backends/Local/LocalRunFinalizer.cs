@@ -32,6 +32,7 @@ internal static class LocalRunFinalizer
 
         var layout = new LocalRunLayout(backend, runId);
         bool cancelRequested = canceled || previous == RunStatus.CancelRequested;
+        backend.Compute.Slots.Release(runId); // whoever finishes the run gives its nodes back
         RunError? collectionProblem = null;
         try
         {

@@ -26,6 +26,18 @@ internal sealed class LocalRunLayout
     public string StderrFile => Path.Combine(Control, "stderr.txt");
     public string ExitCodeFile => Path.Combine(Control, "exit_code");
 
+    /// <summary>
+    /// The run's exit code from every node's record: the first non-zero one, else 0 when every node recorded an
+    /// exit, else <c>null</c> (a node never got to exit on its own).
+    /// </summary>
+    public int? ReadRunExitCode()
+    {
+        var files = new List<string> { ExitCodeFile };
+        if (Directory.Exists(Control)) files.AddRange(Directory.EnumerateFiles(Control, "exit_code_node_*").Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)));
+        int?[] codes = files.Select(f => File.Exists(f) && int.TryParse(File.ReadAllText(f).Trim(), out int c) ? c : (int?)null).ToArray();
+        return codes.FirstOrDefault(c => c is not null and not 0) ?? (codes.All(c => c == 0) ? 0 : null);
+    }
+
     /// <summary>The exit code the wrapper recorded, or <c>null</c> when the script never got to exit on its own.</summary>
     public int? ReadExitCode()
         => File.Exists(ExitCodeFile) && int.TryParse(File.ReadAllText(ExitCodeFile).Trim(), out int code) ? code : null;

@@ -21,7 +21,7 @@ internal sealed record LocalServiceDefinition
         Models = request.Models,
         EntryScript = request.EntryScript,
         SourceDirectory = request.SourceDirectory,
-        EnvironmentJson = request.Environment is null ? null : AzureML.Core.EnvironmentJson.Serialize(request.Environment),
+        EnvironmentJson = request.Environment is null ? null : StoredEnvironment.Prepare(AzureML.Core.EnvironmentJson.Serialize(request.Environment)),
         CpuCores = request.CpuCores,
         MemoryGb = request.MemoryGb,
     };
