@@ -286,22 +286,9 @@ internal sealed class LocalRunSupervisor
     {
         int nodeCount = _submission.NodeCount;
         int masterPort = nodeCount > 1 ? DistributedVariables.FreePort() : 0;
-        bool hasSetsid = File.Exists("/usr/bin/setsid") || File.Exists("/bin/setsid");
         return LocalRunNodes.Start(_backend, RunId, _layout, nodeCount, (rank, logFile, exitFile) =>
         {
-            var start = new ProcessStartInfo(hasSetsid ? "setsid" : "bash")
-            {
-                WorkingDirectory = _layout.Working,
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-            };
-            if (hasSetsid) start.ArgumentList.Add("bash");
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(WrapperScript);
-            start.ArgumentList.Add("azureml-run");
-            start.ArgumentList.Add(command.Program);
-            foreach (string argument in command.Arguments) start.ArgumentList.Add(argument);
-            foreach ((string key, string value) in variables) start.Environment[key] = value;
+            ProcessStartInfo start = SessionProcess.StartInfo(WrapperScript, "azureml-run", _layout.Working, command.Program, command.Arguments, variables);
             if (nodeCount > 1)
             {
                 foreach ((string key, string value) in DistributedVariables.ForNode(rank, nodeCount, masterPort)) start.Environment[key] = value;

@@ -136,20 +136,7 @@ internal sealed class LocalServiceLauncher
     public (int Pid, long StartTicks) Launch(PreparedServiceHost host)
     {
         (LocalServiceLayout layout, string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> variables) = host;
-        bool hasSetsid = File.Exists("/usr/bin/setsid") || File.Exists("/bin/setsid");
-        var start = new ProcessStartInfo(hasSetsid ? "setsid" : "bash")
-        {
-            WorkingDirectory = layout.Generation,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-        };
-        if (hasSetsid) start.ArgumentList.Add("bash");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(Wrapper);
-        start.ArgumentList.Add("azureml-service");
-        start.ArgumentList.Add(program);
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        foreach ((string key, string value) in variables) start.Environment[key] = value;
+        ProcessStartInfo start = SessionProcess.StartInfo(Wrapper, "azureml-service", layout.Generation, program, arguments, variables);
         using Process process = Process.Start(start) ?? throw new AzureMLException($"Could not start the service host '{program}'.");
         process.StandardInput.Close();
         return (process.Id, ProcessTree.StartTicks(process.Id));
