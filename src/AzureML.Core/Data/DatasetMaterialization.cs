@@ -49,8 +49,36 @@ internal sealed class DatasetMaterialization : IDisposable
         DelimitedSource[] sources = files
             .Select(f => new DelimitedSource(f.DisplayName, () => f.OpenAsync(cancellationToken).EnsureCompleted()))
             .ToArray();
-        DataFrame frame = DelimitedFileReader.Read(sources, (definition.Delimited ?? new DelimitedSettings()).ToReadOptions());
+        DelimitedReadOptions options = (definition.Delimited ?? new DelimitedSettings()).ToReadOptions() with { MaxRows = RowsNeeded(definition.Steps) };
+        DataFrame frame = DelimitedFileReader.Read(sources, options);
         return definition.Steps.Aggregate(frame, (current, step) => step.Apply(current));
+    }
+
+    // Leading Take/Skip steps need only the first rows, so the reader can stop early (a Take(5) preview of a huge
+    // file reads five rows). Column steps don't change rows; a random split needs everything.
+    private static int? RowsNeeded(IReadOnlyList<DatasetStep> steps)
+    {
+        long offset = 0;
+        long? limit = null;
+        foreach (DatasetStep step in steps)
+        {
+            switch (step.Operation)
+            {
+                case DatasetStep.Skip:
+                    offset += step.Count!.Value;
+                    if (limit is not null) limit = Math.Max(0, limit.Value - step.Count.Value);
+                    break;
+                case DatasetStep.Take:
+                    limit = limit is null ? step.Count!.Value : Math.Min(limit.Value, step.Count!.Value);
+                    break;
+                case DatasetStep.KeepColumns or DatasetStep.DropColumns:
+                    break;
+                default:
+                    return limit is null ? null : (int)Math.Min(int.MaxValue, offset + limit.Value);
+            }
+        }
+
+        return limit is null ? null : (int)Math.Min(int.MaxValue, offset + limit.Value);
     }
 
     private static List<DatasetFile> LocalFiles(string path)

@@ -61,4 +61,19 @@ public class DatasetPathTests : LocalWorkspaceTest
 
         Assert.That(summary.ColumnNames, Does.Contain("statistic").And.Count.EqualTo(2));
     }
+
+    [Test]
+    public void Take_StopsReadingAfterTheRowsItNeeds()
+    {
+        // Row 6 is ragged: a full read fails there, a Take(2) preview never gets that far.
+        string file = Folder.Write("big.csv", "a,b\n1,x\n2,y\n3,z\n4,w\n5,v\n6\n");
+        TabularDataset dataset = Dataset.Tabular.FromDelimitedFiles(file);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dataset.Take(2).ToDataFrame().RowCount, Is.EqualTo(2));
+            Assert.That(dataset.Skip(1).Take(3).ToDataFrame().GetRow(0)[0], Is.EqualTo(2L));
+            Assert.That(() => dataset.ToDataFrame(), Throws.TypeOf<UserErrorException>().With.Message.Contains("line 7"));
+        });
+    }
 }

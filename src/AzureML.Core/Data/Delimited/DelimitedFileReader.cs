@@ -39,8 +39,10 @@ internal static class DelimitedFileReader
     {
         textColumn = -1;
         DelimitedTableBuilder? table = null;
+        int rows = 0;
         foreach (DelimitedSource source in sources)
         {
+            if (rows >= options.MaxRows) break;
             using var text = new DecodedTextSource(source, encoding, options.Encoding);
             var tokenizer = new DelimitedTokenizer(text, options.Separator, source.Name);
             bool hasRecord = tokenizer.ReadRecord();
@@ -51,7 +53,7 @@ internal static class DelimitedFileReader
                 else CheckSameHeader(table.Names, names, source.Name);
                 if (options.Header) hasRecord = tokenizer.ReadRecord();
             }
-            for (; hasRecord; hasRecord = tokenizer.ReadRecord())
+            for (; hasRecord && !(rows >= options.MaxRows); hasRecord = tokenizer.ReadRecord(), rows++)
             {
                 if (table!.AppendRecord(tokenizer, source.Name) is { } column)
                 {

@@ -38,6 +38,9 @@ internal sealed record DelimitedReadOptions
     /// <summary>Whether empty fields of text columns are empty strings rather than null.</summary>
     public bool EmptyAsString { get; init; }
 
+    /// <summary>Stop after this many data rows (across all files); <c>null</c> reads everything.</summary>
+    public int? MaxRows { get; init; }
+
     /// <summary>Whether bad values become nulls rather than errors.</summary>
     public bool NullOnError => string.Equals(OnError, "null", StringComparison.OrdinalIgnoreCase);
 
