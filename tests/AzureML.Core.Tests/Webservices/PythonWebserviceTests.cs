@@ -65,7 +65,7 @@ public class PythonWebserviceTests : LocalWorkspaceTest
                 data = json.loads(raw_data)["data"]
                 if data == "boom":
                     raise ValueError("cannot score boom")
-                return {"result": [x * factor for x in data]}
+                return {"result": [x * factor for x in data], "missing": float("nan")}
             """);
         var inference = new InferenceConfig(entryScript: "score.py", sourceDirectory: Folder.Combine("score"));
 
@@ -77,10 +77,10 @@ public class PythonWebserviceTests : LocalWorkspaceTest
         Assert.Multiple(() =>
         {
             Assert.That(service, Is.InstanceOf<LocalWebservice>());
-            Assert.That(scored, Is.EqualTo("{\"result\": [3.0, 7.5]}"));
+            Assert.That(scored, Is.EqualTo("{\"result\": [3.0, 7.5], \"missing\": null}"), "NaN is not JSON: it is answered as null");
             Assert.That(failure!.StatusCode, Is.EqualTo(500));
             Assert.That(failure.Message, Does.Contain("cannot score boom"));
-            Assert.That(service.Run("{\"data\": [2]}"), Is.EqualTo("{\"result\": [6.0]}"), "the service must keep answering after a failing run()");
+            Assert.That(service.Run("{\"data\": [2]}"), Is.EqualTo("{\"result\": [6.0], \"missing\": null}"), "the service must keep answering after a failing run()");
         });
     }
 

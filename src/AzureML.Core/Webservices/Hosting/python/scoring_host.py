@@ -123,7 +123,12 @@ def describe_exception(error):
 # ---------------------------------------------------------------------------------------------
 
 def to_json_value(value):
-    """Convert numpy/pandas values (recursively) into plain JSON-serialisable Python values."""
+    """Convert numpy/pandas values (recursively) into plain JSON-serialisable Python values.
+
+    JSON has no NaN or infinities; they become null, as the .NET host writes them.
+    """
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, dict):
