@@ -49,13 +49,16 @@ internal sealed class DatasetMaterialization : IDisposable
         DelimitedSource[] sources = files
             .Select(f => new DelimitedSource(f.DisplayName, () => f.OpenAsync(cancellationToken).EnsureCompleted()))
             .ToArray();
-        DelimitedReadOptions options = (definition.Delimited ?? new DelimitedSettings()).ToReadOptions() with { MaxRows = RowsNeeded(definition.Steps) };
+        DelimitedReadOptions options = (definition.Delimited ?? new DelimitedSettings()).ToReadOptions();
+
+        // Types are inferred from everything read, so a shortened read could type columns differently; only a
+        // read that infers nothing may stop early.
+        if (!options.InferColumnTypes) options = options with { MaxRows = RowsNeeded(definition.Steps) };
         DataFrame frame = DelimitedFileReader.Read(sources, options);
         return definition.Steps.Aggregate(frame, (current, step) => step.Apply(current));
     }
 
-    // Leading Take/Skip steps need only the first rows, so the reader can stop early (a Take(5) preview of a huge
-    // file reads five rows). Column steps don't change rows; a random split needs everything.
+    // Leading Take/Skip steps need only the first rows. Column steps don't change rows; a random split needs everything.
     private static int? RowsNeeded(IReadOnlyList<DatasetStep> steps)
     {
         long offset = 0;

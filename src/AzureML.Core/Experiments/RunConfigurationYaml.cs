@@ -53,10 +53,14 @@ internal static class RunConfigurationYaml
         UnknownKeys = unknown,
     };
 
-    // azureml-core accepts the command as one string too and runs it through a shell; so do local runs.
+    // azureml-core accepts the command as one string too and runs it through a shell. A plain word list (e.g.
+    // "python train.py --lr 0.1") is split, so a Python command still gets the environment's interpreter; one that
+    // needs a shell (quotes, pipes, &&, redirections, variables) runs through bash.
     private static List<string>? ReadCommand(YamlSection s)
         => s.Raw("command") is YamlScalarNode scalar && YamlJson.ResolveScalar(scalar) is string line
-            ? new List<string> { "bash", "-c", line }
+            ? line.IndexOfAny(['\'', '"', '|', '&', ';', '<', '>', '$', '`', '(', ')', '*', '?', '\\']) >= 0
+                ? new List<string> { "bash", "-c", line }
+                : line.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList()
             : s.StringList("command");
 
     private static RunConfiguration ReadLegacy(YamlSection s, UnknownKeys unknown, string folder)

@@ -217,7 +217,15 @@ public class Webservice
         }
         catch (HttpRequestException ex)
         {
-            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (AzureMLException)
+            {
+                // The service is gone as well; the connection failure below still says what happened.
+            }
+
             throw new WebserviceException($"Service '{Name}' ({State}) did not answer at {ScoringUri}: {ex.Message}" + (Error is null ? "" : $"\n{Error}"), ex);
         }
 

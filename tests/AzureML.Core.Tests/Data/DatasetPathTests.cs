@@ -63,17 +63,31 @@ public class DatasetPathTests : LocalWorkspaceTest
     }
 
     [Test]
-    public void Take_StopsReadingAfterTheRowsItNeeds()
+    public void Take_WithoutTypeInference_StopsReadingAfterTheRowsItNeeds()
     {
         // Row 6 is ragged: a full read fails there, a Take(2) preview never gets that far.
         string file = Folder.Write("big.csv", "a,b\n1,x\n2,y\n3,z\n4,w\n5,v\n6\n");
-        TabularDataset dataset = Dataset.Tabular.FromDelimitedFiles(file);
+        TabularDataset dataset = Dataset.Tabular.FromDelimitedFiles(file, inferColumnTypes: false);
 
         Assert.Multiple(() =>
         {
             Assert.That(dataset.Take(2).ToDataFrame().RowCount, Is.EqualTo(2));
-            Assert.That(dataset.Skip(1).Take(3).ToDataFrame().GetRow(0)[0], Is.EqualTo(2L));
+            Assert.That(dataset.Skip(1).Take(3).ToDataFrame().GetRow(0)[0], Is.EqualTo("2"));
+            Assert.That(dataset.Take(0).ToDataFrame().ColumnNames, Is.EqualTo(new[] { "a", "b" }));
             Assert.That(() => dataset.ToDataFrame(), Throws.TypeOf<UserErrorException>().With.Message.Contains("line 7"));
+        });
+    }
+
+    [Test]
+    public void Take_WithTypeInference_TypesColumnsAsTheWholeFileDoes()
+    {
+        string file = Folder.Write("late-text.csv", "id\n1\n2\n3\n4\nabc\n");
+        TabularDataset dataset = Dataset.Tabular.FromDelimitedFiles(file);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dataset.Take(2).ToDataFrame()["id"].DataType, Is.EqualTo(DataFrameColumnType.String));
+            Assert.That(dataset.Take(0).ToDataFrame().RowCount, Is.EqualTo(0));
         });
     }
 }

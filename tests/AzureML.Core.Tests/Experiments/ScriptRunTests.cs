@@ -340,4 +340,24 @@ public class ScriptRunTests : LocalWorkspaceTest
             Assert.That(run.GetFileNames(), Does.Contain("outputs/done.txt"));
         });
     }
+
+    [Test]
+    public void Submit_RunConfigCommandString_PythonGetsTheEnvironmentsInterpreterAndShellLinesRunInBash()
+    {
+        string source = SourceWith("train.py", "import sys\nfrom azureml.core import Run\nRun.get_context().log('args', ' '.join(sys.argv[1:]))\n");
+        Folder.Write("src/.azureml/plain.runconfig", "command: python train.py --lr 0.1\n");
+        Folder.Write("src/.azureml/shell.runconfig", "command: echo one && echo 'two words'\n");
+
+        Run plain = new Experiment(Ws, "command-string").Submit(new ScriptRunConfig(source, runConfig: RunConfiguration.Load(source, "plain")));
+        Run shell = new Experiment(Ws, "command-string").Submit(new ScriptRunConfig(source, runConfig: RunConfiguration.Load(source, "shell")));
+        var lines = new List<string>();
+        plain.WaitForCompletion();
+        shell.WaitForCompletionAsync(lines.Add).GetAwaiter().GetResult();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(plain.GetMetrics()["args"], Is.EqualTo("--lr 0.1"));
+            Assert.That(lines, Is.SupersetOf(new[] { "one", "two words" }));
+        });
+    }
 }

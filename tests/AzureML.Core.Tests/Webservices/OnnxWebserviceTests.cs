@@ -276,12 +276,15 @@ public class OnnxWebserviceTests : LocalWorkspaceTest
         Webservice service = DeployIris("iris-keep");
         Model custom = Model.Register(Ws, Folder.Write("custom/weights.txt", "1"), "custom-model");
 
-        Assert.That(() => service.Update(models: new[] { custom }), Throws.TypeOf<UserErrorException>().With.Message.Contains("'Custom'"));
+        Assert.That(() => service.Update(models: new[] { custom }, authEnabled: true, tags: new Dictionary<string, string> { ["t"] = "1" }),
+            Throws.TypeOf<UserErrorException>().With.Message.Contains("'Custom'"));
         service.Refresh();
 
         Assert.Multiple(() =>
         {
             Assert.That(service.State, Is.EqualTo(WebserviceState.Healthy));
+            Assert.That(service.AuthEnabled, Is.False, "a failed update must not claim key authentication the host doesn't enforce");
+            Assert.That(service.Tags, Is.Empty);
             Assert.That(service.ModelIds, Is.EqualTo(new[] { "iris-onnx:1" }));
             Assert.That(service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"), Does.Contain("setosa"));
         });

@@ -64,7 +64,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
 
         if (primary is not null) WriteAuthFile(request.Name, primary, secondary!);
         PreparedServiceHost host = PrepareOrFail(request.Name, 1, definition, request.AuthEnabled, request.Port ?? 0);
-        Launch(request.Name, host);
+        Launch(request.Name, 1, host);
         return Task.FromResult(ToRecord(Find(request.Name)!));
     }
 
@@ -82,6 +82,25 @@ internal sealed class LocalDeploymentStore : DeploymentStore
     {
         Row row = Reconcile(Require(name));
         bool auth = authEnabled ?? row.AuthEnabled;
+        bool restart = redeploy is not null || auth != row.AuthEnabled;
+        LocalServiceDefinition definition = redeploy is null ? row.Definition : Merge(row.Definition, redeploy);
+        long generation = row.Generation + 1;
+
+        // The new generation is laid out and checked while the current one still serves, before anything about
+        // the service changes: a failure leaves it exactly as it was (state, keys, auth, tags).
+        PreparedServiceHost? host = null;
+        if (restart)
+        {
+            try
+            {
+                host = _launcher.Prepare(name, generation, definition, auth, row.Port ?? 0);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not AzureMLException)
+            {
+                throw new WebserviceException($"Service '{name}' was not updated: {ex.GetType().Name}: {ex.Message}", ex);
+            }
+        }
+
         if (auth && !row.AuthEnabled)
         {
             string primary = NewServiceKey();
@@ -97,18 +116,13 @@ internal sealed class LocalDeploymentStore : DeploymentStore
             description, tags is null ? null : JsonSerializer.Serialize(tags, Json.IReadOnlyDictionaryStringString), properties is null ? null : JsonSerializer.Serialize(properties, Json.IReadOnlyDictionaryStringString),
             auth ? 1 : 0, LocalTime.Format(DateTimeOffset.UtcNow), name));
 
-        if (redeploy is not null || auth != row.AuthEnabled)
+        if (host is not null)
         {
-            LocalServiceDefinition definition = redeploy is null ? row.Definition : Merge(row.Definition, redeploy);
-            long generation = row.Generation + 1;
-
-            // The new generation is laid out and checked while the current one still serves; only then is it replaced.
-            PreparedServiceHost host = _launcher.Prepare(name, generation, definition, auth, row.Port ?? 0);
             Stop(row);
             Database.Write((c, t) => LocalRunStore.Execute(c, t,
                 "UPDATE services SET state = 'Transitioning', generation = $p0, definition = $p1, error = NULL, pid = NULL, updated_utc = $p2 WHERE name = $p3;",
                 generation, definition.ToJson(), LocalTime.Format(DateTimeOffset.UtcNow), name));
-            Launch(name, host);
+            Launch(name, generation, host);
         }
 
         return Task.FromResult(ToRecord(Find(name)!));
@@ -202,12 +216,16 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         }
     }
 
-    private void Launch(string name, PreparedServiceHost host)
+    private void Launch(string name, long generation, PreparedServiceHost host)
     {
         try
         {
+            // A slow preparation may have let a reader give up on the start-up; the host now exists, so the
+            // generation it serves is Transitioning again until it reports ready or failed.
             (int pid, long ticks) = _launcher.Launch(host);
-            Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET pid = $p0, start_ticks = $p1 WHERE name = $p2;", pid, ticks, name));
+            Database.Write((c, t) => LocalRunStore.Execute(c, t,
+                "UPDATE services SET pid = $p0, start_ticks = $p1, state = 'Transitioning', error = NULL, updated_utc = $p2 WHERE name = $p3 AND generation = $p4;",
+                pid, ticks, LocalTime.Format(DateTimeOffset.UtcNow), name, generation));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -169,9 +169,8 @@ internal sealed class LocalJobLauncher : JobLauncher
 
         if (status == RunStatus.Finalizing)
         {
-            // Whoever was finalizing died part-way; after a grace period anyone may finish the run.
-            DateTimeOffset since = _backend.Runs.GetStatusHistoryAsync(run.RunId, CancellationToken.None).Result[^1].Time;
-            return DateTimeOffset.UtcNow - since > s_finalizingGrace
+            // Whoever was finalizing died part-way; after a grace period one process claims the run and finishes it.
+            return _backend.Runs.TryClaimStaleFinalization(run.RunId, s_finalizingGrace)
                 ? LocalRunFinalizer.TakeOver(_backend, run.RunId, new LocalRunLayout(_backend, run.RunId).ReadRunExitCode())
                 : run;
         }

@@ -124,6 +124,24 @@ internal sealed class LocalRunStore : RunStore
         return Get(connection, transaction, runId)!;
     }
 
+    /// <summary>
+    /// Claims a run stuck in <c>Finalizing</c> for <paramref name="grace"/> or longer: records a fresh
+    /// <c>Finalizing</c> entry so every other process sees a recent one and leaves the run to the caller.
+    /// </summary>
+    public bool TryClaimStaleFinalization(string runId, TimeSpan grace)
+        => _database.Write((connection, transaction) =>
+        {
+            using SqliteCommand last = Command(connection, transaction,
+                "SELECT status, time_utc FROM run_status_history WHERE run_id = $p0 ORDER BY id DESC LIMIT 1;", runId);
+            using SqliteDataReader reader = last.ExecuteReader();
+            if (!reader.Read() || reader.GetString(0) != RunStatus.Finalizing.ToString()
+                || DateTimeOffset.UtcNow - LocalTime.Parse(reader.GetString(1)) < grace) return false;
+            reader.Close();
+            Execute(connection, transaction, "INSERT INTO run_status_history (run_id, status, time_utc) VALUES ($p0, $p1, $p2);",
+                runId, RunStatus.Finalizing.ToString(), LocalTime.Format(DateTimeOffset.UtcNow));
+            return true;
+        });
+
     public override Task RecordErrorAsync(string runId, RunError error, CancellationToken cancellationToken)
     {
         _database.Write((connection, transaction) =>

@@ -83,7 +83,11 @@ internal sealed class LocalRunSupervisor
             {
                 _nodes?.KillAll(s_killWait);
                 RunError failure = new("ServiceError", $"The local runner failed: {ex.GetType().Name}: {ex.Message}", LogTail: ex.ToString());
-                _completion.TrySetResult(LocalRunFinalizer.Finish(_backend, RunId, null, canceled: false, null, failure));
+                RunRecord finished = LocalRunFinalizer.Finish(_backend, RunId, null, canceled: false, null, failure);
+
+                // The failure may have struck inside finalization itself; the run must still end.
+                if (!new RunStatus(finished.Status).IsTerminal) finished = _backend.Runs.SetStatus(RunId, RunStatus.Failed, failure);
+                _completion.TrySetResult(finished);
             }
             catch (Exception inner)
             {

@@ -103,6 +103,10 @@ internal static partial class ProcessTree
     public static void KillGroup(int groupId, TimeSpan timeout)
     {
         if (OperatingSystem.IsWindows()) return;
+
+        // The leader is gone; a live process with its id means the id was reused, and Linux never reuses an id
+        // while its process group exists, so there is nothing of ours left to end.
+        if (OperatingSystem.IsLinux() && (IsAlive(groupId, 0) || !GroupMembers(groupId).Any())) return;
         _ = SendSignal(-groupId, SigKill);
         var clock = Stopwatch.StartNew();
         while (OperatingSystem.IsLinux() && GroupMembers(groupId).Any(p => IsAlive(p, 0)) && clock.Elapsed < timeout)

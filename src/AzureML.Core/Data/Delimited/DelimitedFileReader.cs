@@ -42,7 +42,7 @@ internal static class DelimitedFileReader
         int rows = 0;
         foreach (DelimitedSource source in sources)
         {
-            if (rows >= options.MaxRows) break;
+            if (table is not null && rows >= options.MaxRows) break;
             using var text = new DecodedTextSource(source, encoding, options.Encoding);
             var tokenizer = new DelimitedTokenizer(text, options.Separator, source.Name);
             bool hasRecord = tokenizer.ReadRecord();

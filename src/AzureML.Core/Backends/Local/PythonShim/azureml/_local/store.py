@@ -4,6 +4,7 @@ The schema is the one AzureML.Core's LocalSchema creates; every write is its own
 so several runs (processes) can log at once and an acknowledged call is on disk.
 """
 import datetime
+import errno
 import json
 import math
 import numbers
@@ -50,6 +51,27 @@ def to_json_list(values, name):
     if hasattr(values, "tolist"):
         values = values.tolist()
     return [to_json_value(v, name) for v in values]
+
+
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
+
+
+def _claim(temp, target, exists_message):
+    """Puts temp at target unless target exists, atomically even when several writers race."""
+    try:
+        os.link(temp, target)
+        return
+    except FileExistsError:
+        raise ValueError(exists_message)
+    except OSError as error:
+        if error.errno not in _NO_HARD_LINKS:
+            raise
+    # No hard links on this file system: claim the name exclusively, then move the content over it.
+    try:
+        os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        raise ValueError(exists_message)
+    os.replace(temp, target)
 
 
 class LocalStore(object):
@@ -164,10 +186,7 @@ class LocalStore(object):
                 else:
                     data = path_or_stream.read()
                     output.write(data.encode("utf-8") if isinstance(data, str) else data)
-            try:
-                os.link(temp, target)  # fails when the name exists: artifact names are write-once, even under races
-            except FileExistsError:
-                raise ValueError("Run %r already has a file %r; artifact names are write-once." % (self.run_id, name))
+            _claim(temp, target, "Run %r already has a file %r; artifact names are write-once." % (self.run_id, name))
         finally:
             if os.path.exists(temp):
                 os.remove(temp)

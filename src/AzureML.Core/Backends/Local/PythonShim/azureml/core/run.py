@@ -260,6 +260,9 @@ class _OfflineRun(Run):
     def get_status(self):
         return "Running"
 
+    def fail(self, error_details=None, error_code=None, _set_status=True):
+        print("Attempted to mark the run failed: %s" % (error_details or error_code or "no details"))
+
     def upload_file(self, name, path_or_stream, datastore_name=None):
         print("Attempted to track file %s at %s" % (name, path_or_stream))
         self._files[name] = path_or_stream
