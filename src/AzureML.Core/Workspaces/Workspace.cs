@@ -199,7 +199,9 @@ public class Workspace
     /// <inheritdoc cref="ComputeTargets"/>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual async Task<IReadOnlyDictionary<string, ComputeTarget>> GetComputeTargetsAsync(CancellationToken cancellationToken = default)
-        => new ComputeTargetDictionary(await ComputeTarget.ListAsync(this, cancellationToken).ConfigureAwait(false), Name);
+        => new NamedCollection<ComputeTarget>(
+            (await ComputeTarget.ListAsync(this, cancellationToken).ConfigureAwait(false)).Select(t => KeyValuePair.Create(t.Name, t)),
+            "compute target", StringComparer.OrdinalIgnoreCase, "Create it with ComputeTarget.Create(ws, name, AmlCompute.ProvisioningConfiguration(...)).");
 
     /// <summary>Returns a run of any experiment in this workspace by id.</summary>
     /// <param name="runId">The run id.</param>

@@ -24,8 +24,6 @@ public class AmlComputeRunTests : LocalWorkspaceTest
     private static void WaitUntil(Func<bool> condition, string what)
         => Assert.That(SpinWait.SpinUntil(condition, s_wait), Is.True, $"timed out waiting until {what}");
 
-    private static bool IsAlive(int pid) => ProcessTree.IsAlive(pid, 0);
-
     [Test]
     public void Submit_FiveRunsOnTwoNodes_AtMostTwoRunAtOnceAndTheRestQueue()
     {
@@ -128,7 +126,7 @@ public class AmlComputeRunTests : LocalWorkspaceTest
             Assert.That(details.Status, Is.EqualTo(RunStatus.Failed));
             Assert.That(details.Error!.ExitCode, Is.EqualTo(3));
             Assert.That(details.Error.Message, Does.Contain("rank 1 gives up"));
-            Assert.That(IsAlive(rank0), Is.False, "rank 0 still running after rank 1 failed");
+            Assert.That(ProcessTable.IsAlive(rank0), Is.False, "rank 0 still running after rank 1 failed");
         });
     }
 
@@ -153,7 +151,7 @@ public class AmlComputeRunTests : LocalWorkspaceTest
         Assert.Multiple(() =>
         {
             Assert.That(run.GetStatus(), Is.EqualTo(RunStatus.Canceled));
-            Assert.That(pids.Where(IsAlive), Is.Empty, "node processes alive after Cancel()");
+            Assert.That(pids.Where(ProcessTable.IsAlive), Is.Empty, "node processes alive after Cancel()");
             Assert.That(cluster.GetStatus().NodeStateCounts.RunningNodeCount, Is.EqualTo(0));
         });
     }

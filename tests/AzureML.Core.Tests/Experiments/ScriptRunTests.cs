@@ -90,23 +90,8 @@ public class ScriptRunTests : LocalWorkspaceTest
         Assert.Multiple(() =>
         {
             Assert.That(run.GetStatus(), Is.EqualTo(RunStatus.Canceled));
-            Assert.That(pids.Where(IsAlive), Is.Empty, "processes still alive after Cancel()");
+            Assert.That(pids.Where(ProcessTable.IsAlive), Is.Empty, "processes still alive after Cancel()");
         });
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        string stat = $"/proc/{pid}/stat";
-        if (!File.Exists(stat)) return false;
-        try
-        {
-            string text = File.ReadAllText(stat);
-            return text[text.LastIndexOf(')') + 2] != 'Z';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 
     [Test]
@@ -278,7 +263,7 @@ public class ScriptRunTests : LocalWorkspaceTest
         run.WaitForCompletion();
         int sleeper = int.Parse(File.ReadAllText(Path.Combine(Folder.Path, "ws", "runs", run.Id, "artifacts", "outputs", "sleeper.pid")).Trim());
 
-        Assert.That(IsAlive(sleeper), Is.False, "a process the script left in the background outlived the run");
+        Assert.That(ProcessTable.IsAlive(sleeper), Is.False, "a process the script left in the background outlived the run");
     }
 
     [Test]

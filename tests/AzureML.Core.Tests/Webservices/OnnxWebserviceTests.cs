@@ -169,14 +169,14 @@ public class OnnxWebserviceTests : LocalWorkspaceTest
     public void Delete_StopsTheHost_AndGettingItAgainFails()
     {
         Webservice service = DeployIris("iris-delete");
-        int[] hosts = ServiceProcesses.Find("iris-delete");
+        int[] hosts = ProcessTable.FindServiceHosts("iris-delete");
 
         service.Delete();
 
         Assert.Multiple(() =>
         {
             Assert.That(hosts, Has.Length.EqualTo(1));
-            Assert.That(hosts.Where(ServiceProcesses.IsAlive), Is.Empty);
+            Assert.That(hosts.Where(ProcessTable.IsAlive), Is.Empty);
             Assert.That(() => new Webservice(Ws, "iris-delete"), Throws.TypeOf<WebserviceException>().With.Message.Contains("WebserviceNotFound"));
         });
     }
@@ -263,7 +263,7 @@ public class OnnxWebserviceTests : LocalWorkspaceTest
         var service = new Webservice(Ws, "survivor");
         Assert.Multiple(() =>
         {
-            Assert.That(ServiceProcesses.IsAlive(deployer), Is.False, "the deploying program should have exited");
+            Assert.That(ProcessTable.IsAlive(deployer), Is.False, "the deploying program should have exited");
             Assert.That(service.State, Is.EqualTo(WebserviceState.Healthy));
             Assert.That(output, Does.Contain(service.ScoringUri!));
             Assert.That(service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}"), Does.Contain("setosa"));

@@ -99,7 +99,7 @@ public class PythonWebserviceTests : LocalWorkspaceTest
             Assert.That(error!.Message, Does.Contain("current service state: Failed"));
             Assert.That(error.Message, Does.Contain("RuntimeError: model file is corrupt"));
             Assert.That(error.Message, Does.Contain("Traceback").And.Contain("score.py"));
-            Assert.That(ServiceProcesses.Find("broken-service").Where(ServiceProcesses.IsAlive), Is.Empty);
+            Assert.That(ProcessTable.FindServiceHosts("broken-service").Where(ProcessTable.IsAlive), Is.Empty);
         });
     }
 

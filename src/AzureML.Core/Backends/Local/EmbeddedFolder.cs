@@ -12,12 +12,14 @@ internal sealed class EmbeddedFolder
     private readonly string _prefix;
     private readonly string _folderName;
     private readonly Lazy<IReadOnlyList<(string Name, byte[] Content)>> _files;
+    private readonly Lazy<string> _contentName;
 
     public EmbeddedFolder(string resourcePrefix, string folderName)
     {
         _prefix = resourcePrefix;
         _folderName = folderName;
         _files = new Lazy<IReadOnlyList<(string, byte[])>>(ReadResources);
+        _contentName = new Lazy<string>(ContentName);
     }
 
     /// <summary>The azureml package that stands in for azureml-core inside local runs and Python services.</summary>
@@ -29,17 +31,10 @@ internal sealed class EmbeddedFolder
     /// <summary>The folder holding the files, created under <paramref name="workspaceRoot"/> when missing.</summary>
     public string Install(string workspaceRoot)
     {
-        IReadOnlyList<(string Name, byte[] Content)> files = _files.Value;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach ((string name, byte[] content) in files)
-        {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
-            hash.AppendData(content);
-        }
-
-        string folder = Path.Combine(workspaceRoot, _folderName, Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant());
+        string folder = Path.Combine(workspaceRoot, _folderName, _contentName.Value);
         if (Directory.Exists(folder)) return folder;
 
+        IReadOnlyList<(string Name, byte[] Content)> files = _files.Value;
         string temp = $"{folder}.{Guid.NewGuid():N}.tmp";
         foreach ((string name, byte[] content) in files)
         {
@@ -58,6 +53,19 @@ internal sealed class EmbeddedFolder
         }
 
         return folder;
+    }
+
+    // The resources never change while the process runs: hash them once, not on every run or deployment.
+    private string ContentName()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach ((string name, byte[] content) in _files.Value)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            hash.AppendData(content);
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset())[..16].ToLowerInvariant();
     }
 
     private IReadOnlyList<(string, byte[])> ReadResources()

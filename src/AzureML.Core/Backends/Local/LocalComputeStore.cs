@@ -15,9 +15,6 @@ internal sealed class LocalComputeStore : ComputeStore
         Slots = new LocalNodeSlots(backend.Database);
     }
 
-    /// <summary>The workspace this store belongs to.</summary>
-    internal LocalBackend Backend => _backend;
-
     /// <summary>The node slots runs claim.</summary>
     internal LocalNodeSlots Slots { get; }
 

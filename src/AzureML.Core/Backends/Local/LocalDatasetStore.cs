@@ -11,9 +11,6 @@ internal sealed class LocalDatasetStore : DatasetStore
 
     public LocalDatasetStore(LocalBackend backend) => _backend = backend;
 
-    /// <summary>The workspace this store belongs to.</summary>
-    internal LocalBackend Backend => _backend;
-
     public override Task<DatasetRecord> RegisterAsync(DatasetRegistration registration, CancellationToken cancellationToken)
         => Task.FromResult(_backend.Database.Write((connection, transaction) =>
         {

@@ -21,9 +21,6 @@ internal sealed class LocalDatastoreStore : DatastoreStore
         _secrets = new LocalSecretProtector(backend.Root);
     }
 
-    /// <summary>The workspace this store belongs to.</summary>
-    internal LocalBackend Backend => _backend;
-
     public override Task<DatastoreRecord> RegisterAsync(DatastoreRecord record, string? secret, bool overwrite, CancellationToken cancellationToken)
     {
         EnsureDefault();

@@ -17,9 +17,6 @@ internal sealed class LocalModelStore : ModelStore
 
     public LocalModelStore(LocalBackend backend) => _backend = backend;
 
-    /// <summary>The workspace this store belongs to.</summary>
-    internal LocalBackend Backend => _backend;
-
     private LocalDatabase Database => _backend.Database;
 
     private string ModelsRoot => Path.Combine(_backend.Root, "models");

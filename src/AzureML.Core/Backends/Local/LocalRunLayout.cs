@@ -38,10 +38,6 @@ internal sealed class LocalRunLayout
         return codes.FirstOrDefault(c => c is not null and not 0) ?? (codes.All(c => c == 0) ? 0 : null);
     }
 
-    /// <summary>The exit code the wrapper recorded, or <c>null</c> when the script never got to exit on its own.</summary>
-    public int? ReadExitCode()
-        => File.Exists(ExitCodeFile) && int.TryParse(File.ReadAllText(ExitCodeFile).Trim(), out int code) ? code : null;
-
     public void AppendPreparationNote(string line)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(PreparationFile)!);

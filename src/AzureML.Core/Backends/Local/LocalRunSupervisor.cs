@@ -216,7 +216,7 @@ internal sealed class LocalRunSupervisor
     {
         Directory.CreateDirectory(_layout.Control);
         Directory.CreateDirectory(Path.GetDirectoryName(_layout.LogFile)!);
-        CopyDirectory(_snapshotFolder, _layout.Working);
+        FolderCopy.CopyTree(_snapshotFolder, _layout.Working);
         LocalRunIsolation.Ensure(_backend);
 
         Environment environment = _submission.Environment ?? new Environment("default-environment");
@@ -302,17 +302,5 @@ internal sealed class LocalRunSupervisor
             start.Environment["AZUREML_LOCAL_EXIT_FILE"] = exitFile;
             return start;
         });
-    }
-
-    private static void CopyDirectory(string source, string target)
-    {
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination, overwrite: true);
-        }
-
-        Directory.CreateDirectory(target);
     }
 }

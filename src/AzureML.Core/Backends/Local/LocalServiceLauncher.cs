@@ -41,7 +41,7 @@ internal sealed class LocalServiceLauncher
     {
         foreach (ModelReference model in definition.Models)
         {
-            CopyFolder(ModelFolder(model), Path.Combine(layout.ModelsFolder, model.Name, model.Version));
+            FolderCopy.CopyTree(ModelFolder(model), Path.Combine(layout.ModelsFolder, model.Name, model.Version));
         }
 
         string modelDir = definition.Models.Count == 1
@@ -179,24 +179,5 @@ internal sealed class LocalServiceLauncher
         string? self = System.Environment.ProcessPath;
         if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
         return "dotnet";
-    }
-
-    private static void CopyFolder(string source, string target)
-    {
-        if (File.Exists(source))
-        {
-            Directory.CreateDirectory(target);
-            File.Copy(source, Path.Combine(target, Path.GetFileName(source)), overwrite: true);
-            return;
-        }
-
-        foreach (string file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination, overwrite: true);
-        }
-
-        Directory.CreateDirectory(target);
     }
 }

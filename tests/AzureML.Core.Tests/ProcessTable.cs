@@ -1,9 +1,12 @@
-namespace AzureML.Core.Tests.Webservices;
+namespace AzureML.Core.Tests;
 
-/// <summary>Finds the host processes of a local service by the service folder on their command line.</summary>
-internal static class ServiceProcesses
+/// <summary>
+/// Reads /proc directly, independently of the SDK's own process code, so tests can check that nothing is left
+/// running: local service hosts by their folder on the command line, and whether a pid is alive.
+/// </summary>
+internal static class ProcessTable
 {
-    public static int[] Find(string serviceName)
+    public static int[] FindServiceHosts(string serviceName)
     {
         string marker = $"/services/{serviceName}/";
         var pids = new List<int>();
