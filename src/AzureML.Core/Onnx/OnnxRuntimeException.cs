@@ -13,6 +13,7 @@ internal sealed class OnnxRuntimeException : AzureMLException
         : base(message)
     {
         ErrorCode = errorCode;
+        base.ErrorCode = errorCode.ToString();
     }
 
     /// <summary>Creates the exception with added context around an earlier ONNX Runtime failure.</summary>
@@ -22,8 +23,9 @@ internal sealed class OnnxRuntimeException : AzureMLException
         : base(context + ": " + inner.Message, inner)
     {
         ErrorCode = inner.ErrorCode;
+        base.ErrorCode = inner.ErrorCode.ToString();
     }
 
-    /// <summary>ONNX Runtime's error code.</summary>
-    public OnnxRuntimeErrorCode ErrorCode { get; }
+    /// <summary>ONNX Runtime's error code (also in <see cref="AzureMLException.ErrorCode"/> as its name).</summary>
+    public new OnnxRuntimeErrorCode ErrorCode { get; }
 }
