@@ -13,7 +13,7 @@ namespace AzureML.Core;
 /// with <see cref="FromConfig(string?, string?)"/> (Azure or local, decided by <c>config.json</c>) or
 /// <see cref="Local(string)"/> (an embedded workspace on this machine).
 /// </summary>
-public class Workspace
+public partial class Workspace
 {
     /// <summary>The default folder of a local workspace, relative to the current directory.</summary>
     public const string DefaultLocalPath = ".azureml/local";
@@ -108,7 +108,7 @@ public class Workspace
         => new(name, null, null, localPath is null ? null : "local", localPath, () => backend);
 
     /// <summary>
-    /// Writes this workspace's pointer file so <see cref="FromConfig"/> finds it: <c>&lt;path&gt;/.azureml/&lt;fileName&gt;</c>
+    /// Writes this workspace's pointer file so <see cref="FromConfig(string?, string?)"/> finds it: <c>&lt;path&gt;/.azureml/&lt;fileName&gt;</c>
     /// (or <c>aml_config/</c> when that folder already exists). Azure workspaces are written in the
     /// <c>Scope</c> form azureml-core writes; local workspaces with <c>local_path</c> relative to the file.
     /// </summary>

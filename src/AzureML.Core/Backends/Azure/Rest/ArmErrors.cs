@@ -39,13 +39,27 @@ internal static class ArmErrors
         _ => new AzureMLException(message, inner) { ErrorCode = code, Status = status },
     };
 
-    /// <summary>Reads <c>error.code</c>, <c>message</c> and <c>target</c> when the body has the ARM shape.</summary>
+    /// <summary>
+    /// Reads <c>error.code</c>, <c>message</c> and <c>target</c> from the ARM shape (also used by run history),
+    /// or MLflow's <c>error_code</c> and <c>message</c>; <c>null</c> for any other body.
+    /// </summary>
     public static ArmError? TryParse(Response response)
     {
-        if (response.Content.ToMemory().IsEmpty) return null;
+        ReadOnlyMemory<byte> body = response.Content.ToMemory();
+        if (body.IsEmpty) return null;
         try
         {
-            return JsonSerializer.Deserialize(response.Content.ToMemory().Span, ArmJsonContext.Default.ArmErrorResponse)?.Error;
+            using JsonDocument doc = JsonDocument.Parse(body);
+            JsonElement root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return null;
+            if (root.TryGetProperty("error", out JsonElement error) && error.ValueKind == JsonValueKind.Object)
+            {
+                return error.Deserialize(ArmJsonContext.Default.ArmError);
+            }
+
+            return root.TryGetProperty("error_code", out JsonElement code) && code.ValueKind == JsonValueKind.String
+                ? new ArmError { Code = code.GetString(), Message = root.TryGetProperty("message", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null }
+                : null;
         }
         catch (JsonException)
         {

@@ -19,6 +19,7 @@ namespace AzureML.Core.Backends.Azure.Rest;
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
     PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(ArmErrorResponse))]
+[JsonSerializable(typeof(ArmError))]
 [JsonSerializable(typeof(ArmOperationStatus))]
 [JsonSerializable(typeof(ArmResource<WorkspaceProperties>))]
 [JsonSerializable(typeof(ArmList<ArmResource<WorkspaceProperties>>))]
@@ -29,6 +30,7 @@ namespace AzureML.Core.Backends.Azure.Rest;
 [JsonSerializable(typeof(ArmResource<AssetContainerProperties>))]
 [JsonSerializable(typeof(ArmList<ArmResource<AssetContainerProperties>>))]
 [JsonSerializable(typeof(ArmResource<CodeVersionProperties>))]
+[JsonSerializable(typeof(ArmList<ArmResource<CodeVersionProperties>>))]
 [JsonSerializable(typeof(PendingUploadRequest))]
 [JsonSerializable(typeof(PendingUploadResponse))]
 [JsonSerializable(typeof(ArmResource<EnvironmentVersionProperties>))]
@@ -51,7 +53,7 @@ namespace AzureML.Core.Backends.Azure.Rest;
 [JsonSerializable(typeof(ArmList<ArmResource<OnlineDeploymentProperties>>))]
 [JsonSerializable(typeof(DeploymentLogsRequest))]
 [JsonSerializable(typeof(DeploymentLogs))]
-[JsonSerializable(typeof(RunDetails))]
+[JsonSerializable(typeof(RunHistoryDetails))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class ArmJsonContext : JsonSerializerContext
 {

@@ -1,6 +1,6 @@
 namespace AzureML.Core.Backends.Azure.Tracking;
 
-/// <summary>A warning in <see cref="RunDetails"/>.</summary>
+/// <summary>A warning in <see cref="RunHistoryDetails"/>.</summary>
 internal sealed class RunWarning
 {
     public string? Source { get; set; }

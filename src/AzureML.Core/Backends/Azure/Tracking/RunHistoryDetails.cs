@@ -3,7 +3,7 @@ using AzureML.Core.Backends.Azure.Rest;
 namespace AzureML.Core.Backends.Azure.Tracking;
 
 /// <summary>Run history's <c>RunDetails</c>: status, times, warnings, error and the log files as read SAS URLs.</summary>
-internal sealed class RunDetails
+internal sealed class RunHistoryDetails
 {
     public string? RunId { get; set; }
     public string? Status { get; set; }
