@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AzureML.Core.Backends.Azure.Tracking;
@@ -28,11 +30,14 @@ internal static class MetricConverter
 
     private static double Number(MetricRecord metric, JsonNode? value)
     {
-        if (value is JsonValue v)
+        switch (value?.GetValueKind())
         {
-            if (v.TryGetValue(out double d)) return d;
-            if (v.TryGetValue(out long l)) return l;
-            if (v.TryGetValue(out bool b)) return b ? 1 : 0;
+            case JsonValueKind.Number:
+                return double.Parse(value!.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            case JsonValueKind.True:
+                return 1;
+            case JsonValueKind.False:
+                return 0;
         }
 
         throw new UserErrorException($"Metric '{metric.Name}' has the value {value?.ToJsonString() ?? "null"}, which is not a number; MLflow metrics on an Azure workspace are numbers.");

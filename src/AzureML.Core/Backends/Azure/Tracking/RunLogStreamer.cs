@@ -36,8 +36,9 @@ internal sealed partial class RunLogStreamer
         RunHistoryDetails details = await _history.GetDetailsAsync(runId, async, cancellationToken).ConfigureAwait(false);
         while (true)
         {
-            bool finalizing = await PrintNewLinesAsync(details, output, async, cancellationToken).ConfigureAwait(false);
-            if (details.Status is null || !s_active.Contains(details.Status) || finalizing && details.Status == "Finalizing") return details;
+            bool done = details.Status is null || !s_active.Contains(details.Status);
+            bool finalizing = await PrintNewLinesAsync(details, output, done, async, cancellationToken).ConfigureAwait(false);
+            if (done || finalizing && details.Status == "Finalizing") return details;
             await _clock.WaitAsync(NextInterval(_clock.UtcNow - start), async, cancellationToken).ConfigureAwait(false);
             details = await _history.GetDetailsAsync(runId, async, cancellationToken).ConfigureAwait(false);
         }
@@ -60,7 +61,8 @@ internal sealed partial class RunLogStreamer
         return chosen;
     }
 
-    private async ValueTask<bool> PrintNewLinesAsync(RunHistoryDetails details, Action<string> output, bool async, CancellationToken cancellationToken)
+    /// <summary>Prints the lines not printed yet; a last line without its newline waits for the next poll unless the run is over.</summary>
+    private async ValueTask<bool> PrintNewLinesAsync(RunHistoryDetails details, Action<string> output, bool final, bool async, CancellationToken cancellationToken)
     {
         if (details.LogFiles is null || details.LogFiles.Count == 0) return false;
         bool sawMarker = false;
@@ -79,7 +81,7 @@ internal sealed partial class RunLogStreamer
             if (!Uri.TryCreate(details.LogFiles[name], UriKind.Absolute, out Uri? url)) continue;
             string content = await _history.ReadLogAsync(name, url, async, cancellationToken).ConfigureAwait(false);
             string[] lines = content.Replace("\r\n", "\n").Split('\n');
-            int complete = content.EndsWith('\n') ? lines.Length - 1 : lines.Length;
+            int complete = final && !content.EndsWith('\n') ? lines.Length : lines.Length - 1;
             int printed = _printedLines.GetValueOrDefault(name);
             if (printed == 0 && complete > 0) output($"[{name}]");
             for (int line = printed; line < complete; line++) output(lines[line]);
