@@ -48,18 +48,35 @@ internal static class EndpointConverter
         },
     };
 
-    /// <summary>The endpoint with <paramref name="deployment"/> taking all traffic (traffic changes are a GET-then-PUT).</summary>
+    /// <summary>
+    /// The PUT body that gives <paramref name="deployment"/> all traffic (traffic changes are a GET-then-PUT): the
+    /// endpoint's writable fields as read, without the read-only ones (ids, scoring URI, state, system data).
+    /// </summary>
     public static ArmResource<OnlineEndpointProperties> WithAllTrafficTo(ArmResource<OnlineEndpointProperties> endpoint, string deployment)
     {
-        endpoint.Properties ??= new OnlineEndpointProperties();
-        endpoint.Properties.Traffic = new Dictionary<string, int> { [deployment] = 100 };
-
-        // Read-only fields are not sent back.
-        endpoint.Properties.ScoringUri = null;
-        endpoint.Properties.SwaggerUri = null;
-        endpoint.Properties.ProvisioningState = null;
-        endpoint.SystemData = null;
-        return endpoint;
+        OnlineEndpointProperties p = endpoint.Properties ?? new OnlineEndpointProperties();
+        return new ArmResource<OnlineEndpointProperties>
+        {
+            Location = endpoint.Location,
+            Kind = endpoint.Kind,
+            Tags = endpoint.Tags,
+            Sku = endpoint.Sku,
+            Identity = endpoint.Identity is null ? null : new ArmIdentity
+            {
+                Type = endpoint.Identity.Type,
+                UserAssignedIdentities = endpoint.Identity.UserAssignedIdentities?.ToDictionary(kv => kv.Key, _ => new ArmUserAssignedIdentity()),
+            },
+            Properties = new OnlineEndpointProperties
+            {
+                AuthMode = p.AuthMode,
+                Description = p.Description,
+                PublicNetworkAccess = p.PublicNetworkAccess,
+                Properties = p.Properties,
+                MirrorTraffic = p.MirrorTraffic,
+                Compute = p.Compute,
+                Traffic = new Dictionary<string, int> { [deployment] = 100 },
+            },
+        };
     }
 
     public static ServiceRecord ToRecord(ArmResource<OnlineEndpointProperties> endpoint, ArmResource<OnlineDeploymentProperties>? deployment)
