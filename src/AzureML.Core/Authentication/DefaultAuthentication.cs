@@ -5,12 +5,11 @@ namespace AzureML.Core.Authentication;
 
 /// <summary>
 /// What the SDK uses when no authentication is given: Azure.Identity's <see cref="DefaultAzureCredential"/>
-/// with every interactive source turned off, so it never prompts. It tries, in order: the
+/// with every interactive, IDE and cache source turned off, so it never prompts. It tries, in order: the
 /// <c>AZURE_CLIENT_ID</c>/<c>AZURE_TENANT_ID</c>/<c>AZURE_CLIENT_SECRET</c> (or certificate) environment
-/// variables, workload identity, the managed identity of the machine, Visual Studio, the Azure CLI
-/// (<c>az login</c>), Azure PowerShell and the Azure Developer CLI. The first that yields a token wins;
-/// when none does, the error lists why each failed. Choose <see cref="InteractiveLoginAuthentication"/> to
-/// sign in with a browser or device code.
+/// variables, workload identity, the managed identity of the machine, the Azure CLI (<c>az login</c>), Azure
+/// PowerShell and the Azure Developer CLI. The first that yields a token wins; when none does, the error lists
+/// why each failed. Choose <see cref="InteractiveLoginAuthentication"/> to sign in with a browser or device code.
 /// </summary>
 public sealed class DefaultAuthentication : AbstractAuthentication
 {
@@ -28,8 +27,11 @@ public sealed class DefaultAuthentication : AbstractAuthentication
             TenantId = TenantId,
             AuthorityHost = cloud.AuthorityHost,
             ExcludeInteractiveBrowserCredential = true,
+            ExcludeVisualStudioCredential = true,
+            ExcludeVisualStudioCodeCredential = true,
+            ExcludeBrokerCredential = true,
         });
 
     /// <inheritdoc />
-    public override string ToString() => "DefaultAuthentication(environment, workload identity, managed identity, Visual Studio, Azure CLI, Azure PowerShell, Azure Developer CLI)";
+    public override string ToString() => "DefaultAuthentication(environment, workload identity, managed identity, Azure CLI, Azure PowerShell, Azure Developer CLI)";
 }

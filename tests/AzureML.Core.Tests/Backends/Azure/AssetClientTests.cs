@@ -164,4 +164,18 @@ public class AssetClientTests : AzureContractTest
             "a data asset registered elsewhere (uri_file, no SDK definition) reads as a file dataset");
         Assert.That(DatasetDefinition.FromJson(record.DefinitionJson, "test").Sources.Single().Path, Is.EqualTo("azureml://datastores/workspaceblobstore/paths/data/heart.csv"));
     }
+
+    [Test]
+    public void RegistryEnvironment_IsReadFromTheRegistryScope()
+    {
+        const string registry = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/registry-rg/providers/Microsoft.MachineLearningServices/registries/azureml";
+        Transport.Expect(RequestMethod.Get, registry + "/environments/sklearn-1.5/versions/7", Examples.Ok("environmentversion-get"));
+
+        var environments = Client.RegistryEnvironments("11111111-2222-3333-4444-555555555555", "registry-rg", "azureml");
+        var version = Run(a => environments.GetVersionAsync("sklearn-1.5", "7", a, CancellationToken.None));
+
+        Assert.That(version!.Properties!.Image, Does.StartWith("mcr.microsoft.com/azureml/"));
+        Assert.That(Core.Backends.Azure.AzureWorkspaceClient.RegistryEnvironmentId("azureml", "sklearn-1.5", "7"),
+            Is.EqualTo("azureml://registries/azureml/environments/sklearn-1.5/versions/7"));
+    }
 }

@@ -39,7 +39,6 @@ namespace AzureML.Core.Backends.Azure.Rest;
 [JsonSerializable(typeof(ArmList<ArmResource<ModelVersionProperties>>))]
 [JsonSerializable(typeof(ArmResource<DataVersionProperties>))]
 [JsonSerializable(typeof(ArmList<ArmResource<DataVersionProperties>>))]
-[JsonSerializable(typeof(RegistryDiscovery))]
 [JsonSerializable(typeof(ArmResource<DatastoreProperties>))]
 [JsonSerializable(typeof(ArmList<ArmResource<DatastoreProperties>>))]
 [JsonSerializable(typeof(DatastoreSecrets))]
