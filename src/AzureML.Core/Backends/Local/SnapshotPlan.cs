@@ -1,3 +1,5 @@
+using AzureML.Core.Internal;
+
 namespace AzureML.Core.Backends.Local;
 
 /// <summary>
@@ -78,19 +80,15 @@ internal sealed class SnapshotPlan
 
     /// <summary>Copies the planned files into <paramref name="target"/> (which must not exist yet).</summary>
     public void CopyTo(string target)
-    {
-        string temp = target + ".partial";
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-        foreach ((string relative, _) in Files)
+        => FileWriting.CreateFolderAtomically(target, temp =>
         {
-            string destination = Path.Combine(temp, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(Path.Combine(SourceDirectory, relative), destination);
-        }
-
-        Directory.CreateDirectory(temp);
-        Directory.Move(temp, target);
-    }
+            foreach ((string relative, _) in Files)
+            {
+                string destination = Path.Combine(temp, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(Path.Combine(SourceDirectory, relative), destination);
+            }
+        });
 
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.##} MB";
 }
