@@ -33,7 +33,7 @@ public class PythonScoringHostTests
     [OneTimeSetUp]
     public void TrainModels()
     {
-        _python = FindPythonWithScikitLearn();
+        _python = TestPython.With("sklearn", "joblib");
         _models = new TestFolder();
         _hostScript = _models.Combine("scoring_host.py");
         using (Stream resource = typeof(Workspace).Assembly.GetManifestResourceStream("ScoringHost/scoring_host.py")
@@ -80,7 +80,7 @@ public class PythonScoringHostTests
             with open(out + "/expected.json", "w") as f:
                 json.dump(expected, f)
             """);
-        ProcessResult trained = RunProcess(_python, train, _models.Path);
+        (int ExitCode, string Output) trained = TestPython.Run(_python, train, _models.Path);
         Assert.That(trained.ExitCode, Is.EqualTo(0), trained.Output);
         _expected = JsonNode.Parse(File.ReadAllText(_models.Combine("expected.json")))!.AsObject();
     }
@@ -796,37 +796,6 @@ public class PythonScoringHostTests
             return false;
         }
     }
-
-    private static string FindPythonWithScikitLearn()
-    {
-        foreach (string candidate in new[] { "python3", "/usr/bin/python3" })
-        {
-            try
-            {
-                if (RunProcess(candidate, "-c", "import sklearn, joblib").ExitCode == 0) return candidate;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                // Not installed under that name.
-            }
-        }
-
-        Assert.Fail("No python3 with scikit-learn and joblib found (tried python3, /usr/bin/python3).");
-        return null!;
-    }
-
-    private static ProcessResult RunProcess(string fileName, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        using Process process = Process.Start(start)!;
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new ProcessResult(process.ExitCode, output + errors.Result);
-    }
-
-    private sealed record ProcessResult(int ExitCode, string Output);
 
     /// <summary>A started scoring host process with its captured output.</summary>
     private sealed class ScoringHost
