@@ -59,6 +59,8 @@ internal sealed class LocalJobLauncher : JobLauncher
             EnvironmentJson = submission.Environment is null ? null : StoredEnvironment.Prepare(EnvironmentJson.Serialize(submission.Environment)),
         }, cancellationToken).Result;
 
+        var layout = new LocalRunLayout(_backend, run.RunId);
+        foreach (string note in plan.Notes()) layout.AppendRunNote(note);
         _processes.RecordSupervisor(run.RunId);
         _backend.Runs.SetStatus(run.RunId, RunStatus.Queued);
         LocalRunSupervisor.Start(_backend, run.RunId, submission, snapshotFolder);

@@ -32,7 +32,8 @@ internal static partial class PythonEnvironmentResolver
         except Exception:
             core = False
         identity = os.path.realpath(sys.executable) + '|' + sys.prefix
-        print(json.dumps({'executable': sys.executable, 'identity': identity, 'version': '%d.%d.%d' % sys.version_info[:3], 'azureml_core': core, 'dists': dists}))
+        stdlib = sorted(getattr(sys, 'stdlib_module_names', ()))
+        print(json.dumps({'executable': sys.executable, 'identity': identity, 'version': '%d.%d.%d' % sys.version_info[:3], 'azureml_core': core, 'dists': dists, 'stdlib': stdlib}))
         """;
 
     // The current directory is not the script's folder: leave it off the search path.
@@ -108,6 +109,10 @@ internal static partial class PythonEnvironmentResolver
         }
 
         IReadOnlyList<(string Name, string Spec)> required = RequiredDistributions(python.CondaDependencies);
+
+        // Every interpreter has its standard library; what decides is the rest (numpy, sklearn, …).
+        IReadOnlySet<string> standard = Probe("python3")?.StandardModules ?? Probe("/usr/bin/python3")?.StandardModules ?? new HashSet<string>();
+        scriptImports = scriptImports.Where(m => !standard.Contains(m)).ToList();
         bool byImports = required.Count == 0 && scriptImports.Count > 0;
         var checkedInterpreters = new List<(PythonInterpreter Interpreter, List<string> Missing)>();
         var probed = new List<string>();
@@ -319,8 +324,9 @@ internal static partial class PythonEnvironmentResolver
             var dists = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (JsonProperty d in root.GetProperty("dists").EnumerateObject()) dists[Normalize(d.Name)] = d.Value.GetString() ?? "";
             string executable = root.GetProperty("executable").GetString() ?? interpreter;
+            var stdlib = root.GetProperty("stdlib").EnumerateArray().Select(m => m.GetString() ?? "").ToHashSet(StringComparer.Ordinal);
             return new PythonInterpreter(executable, root.GetProperty("identity").GetString() ?? executable, root.GetProperty("version").GetString() ?? "?",
-                root.GetProperty("azureml_core").GetBoolean(), dists);
+                root.GetProperty("azureml_core").GetBoolean(), dists, stdlib);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException)
         {

@@ -6,4 +6,6 @@ namespace AzureML.Core.Backends.Local;
 /// <param name="Version">Its version, e.g. <c>3.11.2</c>.</param>
 /// <param name="HasAzureMLCore">Whether <c>azureml.core</c> imports in it (else the SDK's shim is used).</param>
 /// <param name="Distributions">Installed distributions: normalized name → version.</param>
-internal sealed record PythonInterpreter(string Path, string Identity, string Version, bool HasAzureMLCore, IReadOnlyDictionary<string, string> Distributions);
+/// <param name="StandardModules">The modules of its standard library (<c>sys.stdlib_module_names</c>; empty before Python 3.10).</param>
+internal sealed record PythonInterpreter(string Path, string Identity, string Version, bool HasAzureMLCore, IReadOnlyDictionary<string, string> Distributions,
+    IReadOnlySet<string> StandardModules);
