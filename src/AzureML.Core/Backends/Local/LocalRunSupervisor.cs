@@ -245,8 +245,8 @@ internal sealed class LocalRunSupervisor
         if (command.UsesPython)
         {
             IReadOnlyList<string> imports = _submission.Script is string script && script.EndsWith(".py", StringComparison.OrdinalIgnoreCase)
-                ? PythonScriptImports.Read(Path.Combine(_layout.Working, script), _layout.Working)
-                : [];
+                ? [.. PythonScriptImports.Read(Path.Combine(_layout.Working, script), _layout.Working), .. inputs.PythonModules]
+                : inputs.PythonModules;
             PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment, imports);
             if (resolution.Interpreter is null)
             {

@@ -4,6 +4,7 @@ import os
 import tempfile
 import uuid
 
+from azureml._local import inputs
 from azureml._local.metric_fold import fold
 from azureml._local.store import LocalStore, to_json_list, to_json_value
 
@@ -166,8 +167,9 @@ class Run(object):
     # inputs ------------------------------------------------------------------------------------
     @property
     def input_datasets(self):
+        """Input name -> TabularDataset for direct tabular inputs, else the local path (as in azureml)."""
         if self._input_datasets is None:
-            self._input_datasets = json.loads(os.environ.get("AZUREML_INPUT_DATASETS", "{}"))
+            self._input_datasets = inputs.input_datasets()
         return self._input_datasets
 
     # lifecycle ---------------------------------------------------------------------------------
