@@ -95,18 +95,7 @@ internal static partial class PythonEnvironmentResolver
     {
         PythonSection python = environment.Python;
         PythonVersionPin? pin = PythonVersionPin.Parse(python.CondaDependencies?.PythonVersion);
-        if (python.UserManagedDependencies)
-        {
-            PythonInterpreter? own = Probe(python.InterpreterPath);
-            if (own is null)
-            {
-                return new Resolution(null, $"The interpreter '{python.InterpreterPath}' of environment '{environment.Name}' (user-managed) could not be started. Set Environment.Python.InterpreterPath to a Python 3 executable.", []);
-            }
-
-            var notes = new List<string> { $"Python: {own.Path} (Python {own.Version}), the interpreter environment '{environment.Name}' names (user-managed dependencies, not checked)." };
-            if (pin is not null && !pin.Matches(own.Version)) notes.Add($"Python version differs: environment '{environment.Name}' asks for {pin}; {own.Path} is Python {own.Version}.");
-            return new Resolution(own, null, notes);
-        }
+        if (python.UserManagedDependencies) return UserManaged(environment, pin);
 
         IReadOnlyList<(string Name, string Spec)> required = RequiredDistributions(python.CondaDependencies);
 
@@ -114,33 +103,10 @@ internal static partial class PythonEnvironmentResolver
         IReadOnlySet<string> standard = Probe("python3")?.StandardModules ?? Probe("/usr/bin/python3")?.StandardModules ?? new HashSet<string>();
         scriptImports = scriptImports.Where(m => !standard.Contains(m)).ToList();
         bool byImports = required.Count == 0 && scriptImports.Count > 0;
-        var checkedInterpreters = new List<(PythonInterpreter Interpreter, List<string> Missing)>();
-        var probed = new List<string>();
-        PythonInterpreter? chosen = null;
-
-        // The usual interpreters first; the others (versioned ones on PATH, pyenv, conda) only when none of the
-        // usual ones fits, or none has the pinned version.
-        foreach (IEnumerable<string> tier in new[] { UsualCandidates(python.InterpreterPath), OtherCandidates() })
-        {
-            foreach (string candidate in tier)
-            {
-                probed.Add(candidate);
-                PythonInterpreter? interpreter = Probe(candidate);
-                if (interpreter is null || checkedInterpreters.Any(c => c.Interpreter.Identity == interpreter.Identity)) continue;
-                List<string> missing = byImports
-                    ? MissingModules(interpreter, scriptImports)
-                    : required.Where(r => !interpreter.Distributions.ContainsKey(Normalize(r.Name))).Select(r => r.Name).ToList();
-                checkedInterpreters.Add((interpreter, missing));
-                if (missing.Count == 0 && (pin is null || pin.Matches(interpreter.Version)))
-                {
-                    chosen = interpreter;
-                    break;
-                }
-            }
-
-            if (chosen is not null) break;
-        }
-
+        Func<PythonInterpreter, List<string>> missingIn = byImports
+            ? interpreter => MissingModules(interpreter, scriptImports)
+            : interpreter => required.Where(r => !interpreter.Distributions.ContainsKey(Normalize(r.Name))).Select(r => r.Name).ToList();
+        (PythonInterpreter? chosen, List<(PythonInterpreter Interpreter, List<string> Missing)> checkedInterpreters, List<string> probed) = Search(python.InterpreterPath, pin, missingIn);
         if (checkedInterpreters.Count == 0)
         {
             return new Resolution(null, "No Python 3 interpreter was found on this machine (tried 'python3' on PATH and /usr/bin/python3). Install python3, or set Environment.Python.InterpreterPath.", []);
@@ -157,14 +123,14 @@ internal static partial class PythonEnvironmentResolver
                 $"Checked: {Describe(checkedInterpreters, pin)}. {InstallHint(environment.Name, missingEverywhere.Select(m => (m, m)).ToList())}", []);
         }
 
-        var result = new List<string>();
+        var notes = new List<string>();
         if (chosen is null)
         {
             // The script may still run (an import may be optional after all): take the interpreter that lacks the fewest, and say what it lacks.
             (PythonInterpreter fewest, List<string> lacking) = checkedInterpreters.MinBy(c => c.Missing.Count);
             chosen = fewest;
-            result.Add($"Python: {chosen.Path} (Python {chosen.Version}) for environment '{environment.Name}', although no interpreter here can import every module the script imports. Checked: {Describe(checkedInterpreters, pin)}.");
-            result.Add(InstallHint(environment.Name, lacking.Select(m => (m, s_moduleToDistribution.GetValueOrDefault(m, m))).ToList()));
+            notes.Add($"Python: {chosen.Path} (Python {chosen.Version}) for environment '{environment.Name}', although no interpreter here can import every module the script imports. Checked: {Describe(checkedInterpreters, pin)}.");
+            notes.Add(InstallHint(environment.Name, lacking.Select(m => (m, s_moduleToDistribution.GetValueOrDefault(m, m))).ToList()));
         }
         else
         {
@@ -174,17 +140,57 @@ internal static partial class PythonEnvironmentResolver
             if (pin is not null && pin.Matches(chosen.Version)) because.Add($"matches {pin}");
             string reason = because.Count == 0 ? "" : ", the first that " + string.Join(" and ", because);
             var passed = checkedInterpreters.TakeWhile(c => c.Interpreter != chosen).ToList();
-            result.Add($"Python: {chosen.Path} (Python {chosen.Version}) for environment '{environment.Name}'{reason}." + (passed.Count == 0 ? "" : $" Passed over: {Describe(passed, pin)}."));
+            notes.Add($"Python: {chosen.Path} (Python {chosen.Version}) for environment '{environment.Name}'{reason}." + (passed.Count == 0 ? "" : $" Passed over: {Describe(passed, pin)}."));
         }
 
         if (pin is not null && !pin.Matches(chosen.Version))
         {
             IEnumerable<string> found = checkedInterpreters.Select(c => c.Interpreter.Version).Distinct();
-            result.Add($"Python version differs: environment '{environment.Name}' asks for {pin}, but no suitable interpreter here has it (found Python {string.Join(", ", found)}); running on Python {chosen.Version}.");
+            notes.Add($"Python version differs: environment '{environment.Name}' asks for {pin}, but no suitable interpreter here has it (found Python {string.Join(", ", found)}); running on Python {chosen.Version}.");
         }
 
-        result.AddRange(PackageVersionNotes(chosen, required));
-        return new Resolution(chosen, null, result);
+        notes.AddRange(PackageVersionNotes(chosen, required));
+        return new Resolution(chosen, null, notes);
+    }
+
+    private static Resolution UserManaged(Environment environment, PythonVersionPin? pin)
+    {
+        string path = environment.Python.InterpreterPath;
+        PythonInterpreter? own = Probe(path);
+        if (own is null)
+        {
+            return new Resolution(null, $"The interpreter '{path}' of environment '{environment.Name}' (user-managed) could not be started. Set Environment.Python.InterpreterPath to a Python 3 executable.", []);
+        }
+
+        var notes = new List<string> { $"Python: {own.Path} (Python {own.Version}), the interpreter environment '{environment.Name}' names (user-managed dependencies, not checked)." };
+        if (pin is not null && !pin.Matches(own.Version)) notes.Add($"Python version differs: environment '{environment.Name}' asks for {pin}; {own.Path} is Python {own.Version}.");
+        return new Resolution(own, null, notes);
+    }
+
+    /// <summary>
+    /// Probes the usual interpreters, then (only when none of them lacks nothing and matches the pin) the others
+    /// (versioned ones on PATH, pyenv, conda), stopping at the first that fits. Returns it (or <c>null</c>),
+    /// every distinct interpreter checked with what it lacks, and every candidate probed.
+    /// </summary>
+    private static (PythonInterpreter?, List<(PythonInterpreter Interpreter, List<string> Missing)>, List<string>) Search(
+        string configured, PythonVersionPin? pin, Func<PythonInterpreter, List<string>> missingIn)
+    {
+        var checkedInterpreters = new List<(PythonInterpreter Interpreter, List<string> Missing)>();
+        var probed = new List<string>();
+        foreach (IEnumerable<string> tier in new[] { UsualCandidates(configured), OtherCandidates() })
+        {
+            foreach (string candidate in tier)
+            {
+                probed.Add(candidate);
+                PythonInterpreter? interpreter = Probe(candidate);
+                if (interpreter is null || checkedInterpreters.Any(c => c.Interpreter.Identity == interpreter.Identity)) continue;
+                List<string> missing = missingIn(interpreter);
+                checkedInterpreters.Add((interpreter, missing));
+                if (missing.Count == 0 && (pin is null || pin.Matches(interpreter.Version))) return (interpreter, checkedInterpreters, probed);
+            }
+        }
+
+        return (null, checkedInterpreters, probed);
     }
 
     /// <summary>The distributions an environment lists, without the interpreter, build tools and azureml-* packages (the SDK provides those).</summary>
