@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureML.Core.Backends;
@@ -135,14 +136,25 @@ internal static class MetricValues
             transaction.Commit();
         }
 
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        using SqliteCommand fold = connection.CreateCommand();
-        fold.CommandText = s_foldSql.Value;
-        using SqliteDataReader reader = fold.ExecuteReader();
-        while (reader.Read())
+        // The statement answers each metric's JSON in pieces, in order: join them, then read the value.
+        var texts = new Dictionary<string, (string Kind, StringBuilder Json)>(StringComparer.Ordinal);
+        using (SqliteCommand fold = connection.CreateCommand())
         {
-            JsonNode? folded = JsonNode.Parse(reader.GetString(2));
-            result[reader.GetString(0)] = reader.GetString(1) is "row" or "table"
+            fold.CommandText = s_foldSql.Value;
+            using SqliteDataReader reader = fold.ExecuteReader();
+            while (reader.Read())
+            {
+                string name = reader.GetString(0);
+                if (!texts.TryGetValue(name, out (string Kind, StringBuilder Json) text)) texts[name] = text = (reader.GetString(1), new StringBuilder());
+                text.Json.Append(reader.GetString(2));
+            }
+        }
+
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach ((string name, (string kind, StringBuilder json)) in texts)
+        {
+            JsonNode? folded = JsonNode.Parse(json.ToString());
+            result[name] = kind is "row" or "table"
                 ? new MetricTable(folded!.AsObject().ToDictionary(c => c.Key, c => (IReadOnlyList<object?>)FromJson(c.Value)!, StringComparer.Ordinal))
                 : FromJson(folded);
         }

@@ -1,9 +1,11 @@
 """How a run's metric points become the values of get_metrics, written once for both languages.
 
 FOLD_SQL reads a table ``points(id, name, kind, value)`` (``value`` the point's JSON text, ``id`` in logging
-order) and answers one row ``(name, kind, value)`` per metric, ``value`` being the folded JSON text.
-AzureML.Core runs this same statement (it reads it from this file) for Run.GetMetrics, so a metric reads
-back the same from C# and from a Python script. The rules, as azureml-core's get_metrics presents metrics:
+order) and answers rows ``(name, kind, piece)``: in the order given, the pieces of a metric joined together
+are its folded JSON text (metrics in the order they were first logged; the joining is left to the caller
+because SQLite orders no string aggregate before 3.44). AzureML.Core runs this same statement (it reads it
+from this file) for Run.GetMetrics, so a metric reads back the same from C# and from a Python script. The
+rules, as azureml-core's get_metrics presents metrics:
 
 - scalars, lists and images: one point is its value; several are a list of the values in logging order;
 - rows and tables (the kind a name was last logged as decides): column -> values, a row adding one value
@@ -20,20 +22,11 @@ from azureml._local.store import NON_FINITE_TAG
 
 FOLD_SQL = r"""
 WITH
+names AS (
+    SELECT name, count(*) AS points, min(id) AS first_id, max(id) AS last_id FROM points GROUP BY name),
 ordered AS (
-    SELECT id, name, kind, coalesce(value, 'null') AS value,
-           first_value(kind) OVER (PARTITION BY name ORDER BY id DESC) AS last_kind,
-           count(*) OVER (PARTITION BY name) AS points,
-           min(id) OVER (PARTITION BY name) AS first_id
-    FROM points),
-series AS (
-    SELECT name, last_kind, first_id,
-           CASE WHEN points = 1 THEN value
-                ELSE '[' || group_concat(value, ',') OVER (PARTITION BY name ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) || ']'
-           END AS value,
-           row_number() OVER (PARTITION BY name ORDER BY id) AS r
-    FROM ordered
-    WHERE last_kind NOT IN ('row', 'table')),
+    SELECT p.id, p.name, p.kind, coalesce(p.value, 'null') AS value, n.points, n.first_id, l.kind AS last_kind
+    FROM points p JOIN names n ON n.name = p.name JOIN points l ON l.id = n.last_id),
 tabular AS (
     SELECT o.id, o.name, o.kind, o.value,
            CASE o.kind WHEN 'row' THEN (SELECT min(count(*), 1) FROM json_each(o.value))
@@ -62,24 +55,32 @@ cells AS (
     FROM columns c
     JOIN tabular t ON t.name = c.name
     LEFT JOIN json_each(t.value) e ON e.key = c.col),
-column_values AS (
-    SELECT name, col, ordinal,
-           '[' || coalesce(group_concat(fragment, ',') OVER (PARTITION BY name, col ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), '') || ']' AS value,
-           row_number() OVER (PARTITION BY name, col ORDER BY id) AS r
-    FROM cells),
+fragments AS (
+    SELECT name, ordinal, id, fragment, row_number() OVER (PARTITION BY name, ordinal ORDER BY id) AS r
+    FROM cells WHERE fragment IS NOT NULL),
 tables AS (
-    SELECT name,
-           '{' || group_concat(json_quote(col) || ':' || value, ',') OVER (PARTITION BY name ORDER BY ordinal ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) || '}' AS value,
-           row_number() OVER (PARTITION BY name ORDER BY ordinal) AS r
-    FROM column_values WHERE r = 1),
-table_names AS (
-    SELECT DISTINCT name, last_kind, first_id FROM ordered WHERE last_kind IN ('row', 'table'))
-SELECT name, kind, value FROM (
-    SELECT name, last_kind AS kind, value, first_id FROM series WHERE r = 1
+    SELECT DISTINCT name, last_kind, first_id FROM ordered WHERE last_kind IN ('row', 'table')),
+pieces (name, kind, first_id, ordinal, seq, piece) AS (
+    SELECT name, last_kind, first_id, 0, id,
+           CASE WHEN points = 1 THEN value WHEN id = first_id THEN '[' || value ELSE ',' || value END
+    FROM ordered WHERE last_kind NOT IN ('row', 'table')
     UNION ALL
-    SELECT n.name, n.last_kind, coalesce(t.value, '{}'), n.first_id
-    FROM table_names n LEFT JOIN (SELECT name, value FROM tables WHERE r = 1) t ON t.name = n.name)
-ORDER BY first_id
+    SELECT name, last_kind, first_id, 0, 9223372036854775807, ']'
+    FROM ordered WHERE last_kind NOT IN ('row', 'table') AND points > 1 AND id = first_id
+    UNION ALL
+    SELECT name, last_kind, first_id, 0, 0, '{' FROM tables
+    UNION ALL
+    SELECT c.name, t.last_kind, t.first_id, c.ordinal, 0, CASE WHEN c.ordinal = 1 THEN '' ELSE ',' END || json_quote(c.col) || ':['
+    FROM columns c JOIN tables t ON t.name = c.name
+    UNION ALL
+    SELECT f.name, t.last_kind, t.first_id, f.ordinal, f.id, CASE WHEN f.r = 1 THEN '' ELSE ',' END || f.fragment
+    FROM fragments f JOIN tables t ON t.name = f.name
+    UNION ALL
+    SELECT c.name, t.last_kind, t.first_id, c.ordinal, 9223372036854775807, ']'
+    FROM columns c JOIN tables t ON t.name = c.name
+    UNION ALL
+    SELECT name, last_kind, first_id, 9223372036854775807, 0, '}' FROM tables)
+SELECT name, kind, piece FROM pieces ORDER BY first_id, ordinal, seq
 """
 
 
@@ -102,6 +103,9 @@ def fold(rows):
     try:
         connection.execute("CREATE TABLE points (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, value TEXT)")
         connection.executemany("INSERT INTO points (name, kind, value) VALUES (?, ?, ?)", rows)
-        return {name: decode(json.loads(value)) for name, _, value in connection.execute(FOLD_SQL)}
+        texts = {}
+        for name, _, piece in connection.execute(FOLD_SQL):
+            texts.setdefault(name, []).append(piece)
+        return {name: decode(json.loads("".join(pieces))) for name, pieces in texts.items()}
     finally:
         connection.close()
