@@ -24,7 +24,7 @@ internal static partial class ScoringBenchmarks
         string root = Directory.CreateTempSubdirectory("azureml-scoring-bench-").FullName;
         try
         {
-            string modelPath = BenchmarkModels.WriteIrisClassifier(Path.Combine(root, "model"));
+            string modelPath = BenchmarkModels.CopyIrisClassifier(Path.Combine(root, "model"));
             InProcess(modelPath);
             Workspace ws = Workspace.Local(Path.Combine(root, "ws"));
             Model onnx = Model.Register(ws, modelPath, "bench-onnx", modelFramework: Model.Framework.Onnx);

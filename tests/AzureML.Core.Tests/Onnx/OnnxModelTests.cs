@@ -237,6 +237,23 @@ public class OnnxModelTests
     }
 
     [Test]
+    public void Load_DimensionWithoutSizeOrName_ReportsUnknown()
+    {
+        using OnnxModel model = OnnxModel.Load(OnnxTestModels.IdentityWithUnknownDimension());
+
+        Assert.That(model.Inputs.Single().Type.Shape, Is.EqualTo(new[] { OnnxDimension.Unknown, OnnxDimension.Fixed(4) }));
+        Assert.That(model.Inputs.Single().ToString(), Is.EqualTo("X: tensor(double)[?,4]"));
+    }
+
+    [Test]
+    public void Run_ConstantFromTensorAttribute_AddsIt()
+    {
+        using OnnxModel model = OnnxModel.Load(OnnxTestModels.AddConstant());
+
+        Assert.That(model.Run(OnnxTensor.Vector(new[] { 1L, 2L })).GetTensor("Y").GetData<long>(), Is.EqualTo(new[] { 101L, -98L }));
+    }
+
+    [Test]
     public void Run_AfterDispose_ThrowsObjectDisposed()
     {
         OnnxModel model = OnnxModel.Load(OnnxTestModels.Identity(OnnxElementType.Float));

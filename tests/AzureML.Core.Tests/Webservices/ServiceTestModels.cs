@@ -1,8 +1,11 @@
-using AzureML.Core.Onnx;
+using AzureML.Core.Tests.Onnx;
+using Onnx;
+using static AzureML.Core.Tests.Onnx.OnnxProto;
+using DataType = Onnx.TensorProto.Types.DataType;
 
 namespace AzureML.Core.Tests.Webservices;
 
-/// <summary>Small ONNX models for service tests, written with the SDK's own ONNX writer.</summary>
+/// <summary>Small ONNX models for service tests, built from the public ONNX protobuf classes.</summary>
 internal static class ServiceTestModels
 {
     public static readonly string[] IrisFeatures = { "sepal_length", "sepal_width", "petal_length", "petal_width" };
@@ -13,27 +16,31 @@ internal static class ServiceTestModels
     public static readonly float[] Biases = { 8.5f, 1.8f, -10.3f };
 
     /// <summary>A multinomial logistic regression with string labels and ZipMap probabilities, as skl2onnx writes one.</summary>
+    public static ModelProto IrisClassifier(bool withFeatureNames = true, float biasShift = 0) => Model(
+        Graph(
+            [Tensor("float_input", DataType.Float, Dim("N"), Dim(4))],
+            [Tensor("output_label", DataType.String, Dim("N")), SequenceOfMaps("output_probability", DataType.String)],
+            [
+                Node("LinearClassifier", ["float_input"], ["label", "probability_tensor"], MLDomain,
+                    Attr.Floats("coefficients", Weights.Cast<float>().ToArray()),
+                    Attr.Floats("intercepts", Biases.Select(b => b + biasShift).ToArray()),
+                    Attr.Strings("classlabels_strings", IrisClasses),
+                    Attr.Int("multi_class", 1),
+                    Attr.String("post_transform", "SOFTMAX")),
+                Node("Normalizer", ["probability_tensor"], ["probabilities"], MLDomain, Attr.String("norm", "L1")),
+                Node("Identity", ["label"], ["output_label"]),
+                Node("ZipMap", ["probabilities"], ["output_probability"], MLDomain, Attr.Strings("classlabels_strings", IrisClasses)),
+            ]),
+        producerName: "skl2onnx",
+        mlOpset: 1,
+        metadata: withFeatureNames ? [("feature_names", System.Text.Json.JsonSerializer.Serialize(IrisFeatures))] : []);
+
+    /// <summary>Writes <see cref="IrisClassifier"/> into <paramref name="folder"/> and returns the file's path.</summary>
     public static string WriteIrisClassifier(string folder, string fileName = "iris.onnx", bool withFeatureNames = true, float biasShift = 0)
     {
-        var writer = new OnnxModelWriter { ProducerName = "skl2onnx" };
-        writer.ImportOperatorSet(OnnxOperatorSet.DefaultDomain, 15).ImportOperatorSet(OnnxOperatorSet.MLDomain, 1);
-        if (withFeatureNames) writer.AddMetadata("feature_names", System.Text.Json.JsonSerializer.Serialize(IrisFeatures));
-        OnnxGraphBuilder g = writer.Graph;
-        g.AddInput("float_input", OnnxType.Tensor(OnnxElementType.Float, OnnxDimension.Symbolic("N"), OnnxDimension.Fixed(4)));
-        g.AddNode("LinearClassifier", ["float_input"], ["label", "probability_tensor"], OnnxOperatorSet.MLDomain)
-            .With("coefficients", Weights.Cast<float>().ToArray())
-            .With("intercepts", Biases.Select(b => b + biasShift).ToArray())
-            .With("classlabels_strings", IrisClasses)
-            .With("multi_class", 1L)
-            .With("post_transform", "SOFTMAX");
-        g.AddNode("Normalizer", ["probability_tensor"], ["probabilities"], OnnxOperatorSet.MLDomain).With("norm", "L1");
-        g.AddNode("Identity", ["label"], ["output_label"]);
-        g.AddNode("ZipMap", ["probabilities"], ["output_probability"], OnnxOperatorSet.MLDomain).With("classlabels_strings", IrisClasses);
-        g.AddOutput("output_label", OnnxType.Tensor(OnnxElementType.String, OnnxDimension.Symbolic("N")));
-        g.AddOutput("output_probability", OnnxType.SequenceOfMaps(OnnxElementType.String));
         string path = Path.Combine(folder, fileName);
         Directory.CreateDirectory(folder);
-        writer.Save(path);
+        IrisClassifier(withFeatureNames, biasShift).Save(path);
         return path;
     }
 
