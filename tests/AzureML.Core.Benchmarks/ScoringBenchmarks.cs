@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AzureML.Core.Onnx;
 using AzureML.Core.Webservices;
-using AzureML.Core.Webservices.Scoring;
+using AzureML.Core.Hosting.Scoring;
 
 namespace AzureML.Core.Benchmarks;
 

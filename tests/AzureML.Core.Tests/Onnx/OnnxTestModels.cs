@@ -1,5 +1,6 @@
 using AzureML.Core.Onnx;
-using static AzureML.Core.Tests.Onnx.OnnxProto;
+using AzureML.TestUtilities;
+using static AzureML.TestUtilities.OnnxProto;
 using DataType = Onnx.TensorProto.Types.DataType;
 
 namespace AzureML.Core.Tests.Onnx;
@@ -123,4 +124,7 @@ internal static class OnnxTestModels
                 Node("ZipMap", ["probabilities"], ["output_probability"], MLDomain, Attr.Ints("classlabels_int64s", 0, 1)),
             ]),
         producerName: "skl2onnx", mlOpset: 3).ToBytes();
+
+    // SDK element types and ONNX data types share their numbers (0–23).
+    private static DataType DataTypeOf(OnnxElementType type) => (DataType)(int)type;
 }

@@ -1,4 +1,4 @@
-using AzureML.Core.Tests.Webservices;
+using AzureML.TestUtilities;
 using Onnx;
 using NUnit.Framework;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using AzureML.Core.Onnx;
 
-namespace AzureML.Core.Webservices.Scoring;
+namespace AzureML.Core.Hosting.Scoring;
 
 /// <summary>
 /// Serves an ONNX model in-process with the web service contract: a JSON request body in, a JSON response

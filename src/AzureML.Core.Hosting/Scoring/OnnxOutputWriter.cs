@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AzureML.Core.Onnx;
 
-namespace AzureML.Core.Webservices.Scoring;
+namespace AzureML.Core.Hosting.Scoring;
 
 /// <summary>
 /// Writes a model's outputs as the service response: <c>{"result": […]}</c> from the label output (or the only

@@ -1,4 +1,4 @@
-namespace AzureML.Core.Webservices.Scoring;
+namespace AzureML.Core.Hosting.Scoring;
 
 /// <summary>A request the scoring service cannot serve; carries the HTTP status to answer with.</summary>
 internal sealed class ScoringRequestException : Exception

@@ -4,14 +4,14 @@ using AttributeType = Onnx.AttributeProto.Types.AttributeType;
 using DataType = Onnx.TensorProto.Types.DataType;
 using Dimension = Onnx.TensorShapeProto.Types.Dimension;
 
-namespace AzureML.Core.Tests.Onnx;
+namespace AzureML.TestUtilities;
 
 /// <summary>
 /// Short factories over the public ONNX protobuf classes (OnnxSharp's <see cref="ModelProto"/> and friends), so a test
 /// model reads like the graph it describes. Defaults follow what skl2onnx writes for opset 15: IR version 8,
 /// ai.onnx 15 and ai.onnx.ml 3.
 /// </summary>
-internal static class OnnxProto
+public static class OnnxProto
 {
     public const string MLDomain = "ai.onnx.ml";
 
@@ -90,9 +90,6 @@ internal static class OnnxProto
     /// <summary>An int64 tensor (an initializer or a tensor attribute's value).</summary>
     public static TensorProto Int64Tensor(string name, long[] values, params long[] dims) =>
         new() { Name = name, DataType = (int)DataType.Int64, Dims = { dims }, Int64Data = { values } };
-
-    /// <summary>The ONNX data type with the same number as an SDK element type (0–23 agree).</summary>
-    public static DataType DataTypeOf(AzureML.Core.Onnx.OnnxElementType type) => (DataType)(int)type;
 
     /// <summary>The serialized model.</summary>
     public static byte[] ToBytes(this ModelProto model) => model.ToByteArray();

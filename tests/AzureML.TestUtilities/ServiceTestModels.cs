@@ -1,12 +1,11 @@
-using AzureML.Core.Tests.Onnx;
 using Onnx;
-using static AzureML.Core.Tests.Onnx.OnnxProto;
+using static AzureML.TestUtilities.OnnxProto;
 using DataType = Onnx.TensorProto.Types.DataType;
 
-namespace AzureML.Core.Tests.Webservices;
+namespace AzureML.TestUtilities;
 
 /// <summary>Small ONNX models for service tests, built from the public ONNX protobuf classes.</summary>
-internal static class ServiceTestModels
+public static class ServiceTestModels
 {
     public static readonly string[] IrisFeatures = { "sepal_length", "sepal_width", "petal_length", "petal_width" };
     public static readonly string[] IrisClasses = { "setosa", "versicolor", "virginica" };

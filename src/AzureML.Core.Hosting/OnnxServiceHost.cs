@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AzureML.Core.Onnx;
-using AzureML.Core.Webservices.Scoring;
+using AzureML.Core.Hosting.Scoring;
+using AzureML.Core.Webservices.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AzureML.Core.Webservices.Hosting;
+namespace AzureML.Core.Hosting;
 
 /// <summary>
 /// The local web service host for ONNX models: Kestrel on 127.0.0.1 serving <c>GET /</c>, <c>POST /score</c>

@@ -1,4 +1,4 @@
-namespace AzureML.Core.Webservices.Scoring;
+namespace AzureML.Core.Hosting.Scoring;
 
 /// <summary>What a scoring request answers: an HTTP status and a JSON body.</summary>
 internal readonly record struct ScoringResponse(int StatusCode, byte[] Body)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using AzureML.Core.Onnx;
 
-namespace AzureML.Core.Webservices.Scoring;
+namespace AzureML.Core.Hosting.Scoring;
 
 /// <summary>
 /// Turns the rows of a scoring request (<c>{"data": [[…], …]}</c> positional or <c>{"data": [{"col": v}, …]}</c>

@@ -1,4 +1,4 @@
-namespace AzureML.Core.Webservices.Hosting;
+namespace AzureML.Core.Hosting;
 
 /// <summary>
 /// The entry point used when the SDK's own assembly runs as a local web service host

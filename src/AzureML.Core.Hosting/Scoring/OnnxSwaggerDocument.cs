@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AzureML.Core.Onnx;
 
-namespace AzureML.Core.Webservices.Scoring;
+namespace AzureML.Core.Hosting.Scoring;
 
 /// <summary>Builds the OpenAPI 2.0 description of an ONNX scoring service from the model's inputs and outputs.</summary>
 internal static class OnnxSwaggerDocument
