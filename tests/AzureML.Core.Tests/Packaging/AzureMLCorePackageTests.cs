@@ -86,7 +86,7 @@ public class AzureMLCorePackageTests
         Assert.That(result.Output, Does.Contain("Scored {\"result\":[\"setosa\"]"));
         Assert.That(result.Output, Does.Contain("Deleted the service"));
 
-        // The build copied one platform's ONNX Runtime, and nothing needed npm or the repository.
+        // The build copied one platform's ONNX Runtime into the host folder and nowhere else.
         string bin = app.OutputFolder();
         string host = Path.Combine(bin, "azureml-onnx-host");
         Assert.That(Directory.GetDirectories(Path.Combine(host, "runtimes")).Select(Path.GetFileName), Is.EqualTo(new[] { PortableRid() }));
