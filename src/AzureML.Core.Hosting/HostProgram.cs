@@ -1,8 +1,8 @@
 namespace AzureML.Core.Hosting;
 
 /// <summary>
-/// The entry point used when the SDK's own assembly runs as a local web service host
-/// (<c>dotnet AzureML.Core.dll serve &lt;config.json&gt;</c>). Applications never call it.
+/// The entry point of the ONNX scoring host (<c>dotnet AzureML.Core.Hosting.dll serve &lt;config.json&gt;</c>), which
+/// AzureML.Core starts for each local ONNX web service. Applications never call it.
 /// </summary>
 internal static class HostProgram
 {
@@ -13,7 +13,7 @@ internal static class HostProgram
             return OnnxServiceHost.Run(args[1]);
         }
 
-        Console.Error.WriteLine("AzureML.Core is a library. As a program it only hosts local web services: serve <config.json>.");
+        Console.Error.WriteLine("AzureML.Core.Hosting serves local ONNX web services for AzureML.Core: serve <config.json>.");
         return 2;
     }
 }
