@@ -13,7 +13,7 @@ namespace AzureML.Core;
 /// with <see cref="FromConfig(string?, string?)"/> (Azure or local, decided by <c>config.json</c>) or
 /// <see cref="Local(string)"/> (an embedded workspace on this machine).
 /// </summary>
-public class Workspace
+public partial class Workspace
 {
     /// <summary>The default folder of a local workspace, relative to the current directory.</summary>
     public const string DefaultLocalPath = ".azureml/local";
