@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 namespace AzureML.Cli.Output;
 
 /// <summary>
-/// A result seen as rows of scalar cells, for <c>--output table</c> and <c>tsv</c>: a list gives one row per item, an
-/// object one row; nested objects and lists are left out, as az leaves them out of tables.
+/// A result seen as rows of scalar cells, for <c>--output table</c> and <c>tsv</c>: a list gives one row per item (a
+/// list of lists, such as <c>--query "[].[name, location]"</c>, one cell per inner value), an object one row; nested
+/// objects and lists inside objects are left out, as az leaves them out of tables.
 /// </summary>
 internal sealed class ResultRows
 {
@@ -32,9 +33,12 @@ internal sealed class ResultRows
             }
         }
 
-        var rows = items.Select(item => item is JsonObject obj
-                ? (IReadOnlyList<string>)columns.Select(c => Cell(obj[c])).ToList()
-                : [Cell(item)])
+        var rows = items.Select(item => item switch
+            {
+                JsonObject obj => (IReadOnlyList<string>)columns.Select(c => Cell(obj[c])).ToList(),
+                JsonArray cells => cells.Select(Cell).ToList(),
+                _ => [Cell(item)],
+            })
             .ToList();
         return new ResultRows(columns, rows);
     }
