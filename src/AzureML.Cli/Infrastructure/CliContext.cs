@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace AzureML.Cli.Infrastructure;
 
 /// <summary>
@@ -8,21 +6,12 @@ namespace AzureML.Cli.Infrastructure;
 /// </summary>
 internal sealed class CliContext
 {
-    private readonly Lazy<IAnsiConsole> _errorConsole;
-
     public CliContext(TextWriter output, TextWriter error, string currentDirectory, bool errorIsTerminal = false)
     {
         Out = output;
         Error = error;
         CurrentDirectory = Path.GetFullPath(currentDirectory);
         ErrorIsTerminal = errorIsTerminal;
-        _errorConsole = new Lazy<IAnsiConsole>(() => AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(Error),
-            Ansi = errorIsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = errorIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = errorIsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
-        }));
     }
 
     /// <summary>Results: JSON (or a table, or TSV) and nothing else, so <c>azml … | jq</c> works.</summary>
@@ -36,9 +25,6 @@ internal sealed class CliContext
 
     /// <summary>True when stderr is a terminal, so progress can animate in place.</summary>
     public bool ErrorIsTerminal { get; }
-
-    /// <summary>The stderr console for progress displays.</summary>
-    public IAnsiConsole ErrorConsole => _errorConsole.Value;
 
     public static CliContext FromConsole()
         => new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), errorIsTerminal: !Console.IsErrorRedirected);

@@ -17,7 +17,8 @@ internal sealed class Progress(CliContext context)
             return await work(step => context.Error.WriteLine($"  {step}"));
         }
 
-        return await context.ErrorConsole.Status().StartAsync(Markup.Escape(title),
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+        return await console.Status().StartAsync(Markup.Escape(title),
             status => work(step => status.Status(Markup.Escape($"{title} {step}"))));
     }
 

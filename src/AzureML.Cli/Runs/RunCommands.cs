@@ -38,15 +38,15 @@ internal static class RunCommands
     private static Command ListCommand(CommandRunner runner)
     {
         var experiment = new Option<string>("--experiment-name", "-e") { Description = "Only runs of this experiment." };
-        var status = new Option<string>("--status") { Description = "Only runs in this status." }
-            .Choices(RunStatus.All.Select(s => s.ToString()).ToArray());
+        // Checked when the command runs: the list of statuses is the SDK's, which --help and --version do not load.
+        var status = new Option<string>("--status") { Description = "Only runs in this status: Running, Completed, Failed, Canceled…" };
         var last = new Option<int>("--last") { Description = "At most this many runs, newest first; default all." }.AtLeast(1);
         var command = new Command("list", "List runs, newest first.").With(experiment, status, last);
         return runner.Handle(command, async inv =>
         {
             IReadOnlyDictionary<string, Experiment> experiments = await inv.Workspace.GetExperimentsAsync(inv.CancellationToken);
             IEnumerable<Experiment> chosen = inv.Value(experiment) is string name ? [experiments[name]] : experiments.Values;
-            RunStatus? wanted = inv.Value(status) is string s ? RunStatus.All.First(known => known == new RunStatus(s)) : (RunStatus?)null;
+            RunStatus? wanted = inv.Value(status) is string s ? KnownStatus(status, s) : (RunStatus?)null;
             var runs = new List<(Run Run, RunDetails Details)>();
             foreach (Experiment e in chosen)
             {
@@ -60,6 +60,16 @@ internal static class RunCommands
             if (inv.ParseResult.GetResult(last) is not null) newestFirst = newestFirst.Take(inv.Value(last));
             return new JsonArray(newestFirst.Select(r => (JsonNode?)RunJson.Summary(r.Run, r.Details)).ToArray());
         });
+    }
+
+    private static RunStatus KnownStatus(Option<string> option, string value)
+    {
+        foreach (RunStatus known in RunStatus.All)
+        {
+            if (known == new RunStatus(value)) return known;
+        }
+
+        throw new UsageException($"argument {option.Display()}: invalid choice: '{value}' (choose from {string.Join(", ", RunStatus.All.Select(s => $"'{s}'"))})");
     }
 
     private static Command DownloadLogsCommand(CommandRunner runner)
