@@ -70,6 +70,18 @@ public class RunCommandTests : CliTest
     }
 
     [Test]
+    public void List_UnknownStatus_ListsTheStatuses()
+    {
+        CliResult result = Azml("run", "list", "--status", "Done");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(2));
+            Assert.That(result.Error, Does.Contain("argument --status: invalid choice: 'Done' (choose from ").And.Contain("'Completed'"));
+        });
+    }
+
+    [Test]
     public void Cancel_EndsARunningRun()
     {
         Run running = new Experiment(Workspace.FromConfig(Project), "cli-tests").StartLogging();

@@ -81,7 +81,7 @@ internal static class OptionRules
     /// <summary>Parses <c>key=value</c> pairs (<c>--tag k=v</c>, repeatable) into a dictionary.</summary>
     public static Option<Dictionary<string, string>> KeyValuePairs(string name, string description) => new(name)
     {
-        Description = description + " Repeat for several: --tag a=1 --tag b=2.",
+        Description = $"{description} Repeat for several: {name} a=1 {name} b=2.",
         HelpName = "key=value",
         AllowMultipleArgumentsPerToken = false,
         Arity = ArgumentArity.ZeroOrMore,
