@@ -10,8 +10,6 @@ namespace AzureML.Cli.Infrastructure;
 /// </summary>
 internal sealed class CommandRunner(CliContext context, GlobalOptions global)
 {
-    public CliContext Context => context;
-
     public GlobalOptions Global => global;
 
     public Command Handle(Command command, Func<Invocation, Task<JsonNode?>> body)

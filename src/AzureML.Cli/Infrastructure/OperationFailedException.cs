@@ -1,7 +1,4 @@
 namespace AzureML.Cli.Infrastructure;
 
-/// <summary>
-/// An operation ended badly after its result was printed (a failed run's details still go to stdout);
-/// exits with <see cref="ExitCodes.Failure"/>.
-/// </summary>
+/// <summary>An operation the command started did not succeed (a deployment that never became healthy); exits with <see cref="ExitCodes.Failure"/>.</summary>
 internal sealed class OperationFailedException(string message) : Exception(message);
