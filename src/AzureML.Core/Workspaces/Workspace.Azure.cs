@@ -28,27 +28,28 @@ public partial class Workspace
 
     /// <summary>
     /// Opens an existing Azure ML workspace, as azureml-core's <c>Workspace.get</c> does. The call reads the
-    /// workspace from Resource Manager, so a wrong name or missing permission fails here, clearly.
+    /// workspace from Resource Manager, so a wrong name or missing permission fails here, clearly. The overload
+    /// without <paramref name="auth"/> opens local workspaces.
     /// </summary>
     /// <param name="name">The workspace name.</param>
-    /// <param name="auth">How to sign in; default <see cref="DefaultAuthentication"/>, which never prompts.</param>
+    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/>, which never prompts (<c>null</c> means it too).</param>
     /// <param name="subscriptionId">The subscription the workspace is in.</param>
     /// <param name="resourceGroup">Its resource group; when <c>null</c> the subscription's workspaces are searched for the name.</param>
     /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling; default <see cref="AzureMLClientOptions"/>.</param>
     /// <exception cref="UserErrorException">No workspace of that name exists where it was looked for.</exception>
     /// <exception cref="AzureMLException">Resource Manager refused the call (for example 401 or 403); <see cref="AzureMLException.ErrorCode"/> says why.</exception>
-    public static Workspace Get(string name, AbstractAuthentication? auth = null, string? subscriptionId = null, string? resourceGroup = null,
+    public static Workspace Get(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null,
         AzureMLClientOptions? options = null)
         => GetCoreAsync(name, auth, subscriptionId, resourceGroup, options, async: false, CancellationToken.None).EnsureCompleted();
 
-    /// <inheritdoc cref="Get"/>
+    /// <inheritdoc cref="Get(string, AbstractAuthentication, string?, string?, AzureMLClientOptions?)"/>
     /// <param name="name">The workspace name.</param>
-    /// <param name="auth">How to sign in; default <see cref="DefaultAuthentication"/>, which never prompts.</param>
+    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/>, which never prompts (<c>null</c> means it too).</param>
     /// <param name="subscriptionId">The subscription the workspace is in.</param>
     /// <param name="resourceGroup">Its resource group; when <c>null</c> the subscription's workspaces are searched for the name.</param>
     /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public static async Task<Workspace> GetAsync(string name, AbstractAuthentication? auth = null, string? subscriptionId = null, string? resourceGroup = null,
+    public static async Task<Workspace> GetAsync(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null,
         AzureMLClientOptions? options = null, CancellationToken cancellationToken = default)
         => await GetCoreAsync(name, auth, subscriptionId, resourceGroup, options, async: true, cancellationToken).ConfigureAwait(false);
 
@@ -66,7 +67,7 @@ public partial class Workspace
         WorkspaceConfigFile config = WorkspaceConfigFile.Find(path, fileName);
         return config.LocalPath is not null
             ? FromConfig(config.FilePath)
-            : Get(config.WorkspaceName!, auth, config.SubscriptionId, config.ResourceGroup, options);
+            : Get(config.WorkspaceName!, auth ?? new DefaultAuthentication(), config.SubscriptionId, config.ResourceGroup, options);
     }
 
     /// <summary>
@@ -75,7 +76,7 @@ public partial class Workspace
     /// container registry) are given by ARM id and must exist.
     /// </summary>
     /// <param name="name">The workspace name: 3–33 letters, digits, '-' or '_', starting with a letter or digit.</param>
-    /// <param name="auth">How to sign in; default <see cref="DefaultAuthentication"/>.</param>
+    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/> (<c>null</c> means it too).</param>
     /// <param name="subscriptionId">The subscription to create it in.</param>
     /// <param name="resourceGroup">The resource group to create it in.</param>
     /// <param name="location">The Azure region, for example <c>eastus</c>.</param>
@@ -92,14 +93,14 @@ public partial class Workspace
     /// <param name="showOutput">Print what is being done.</param>
     /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
     /// <exception cref="UserErrorException">A required argument is missing or malformed, or the workspace exists and <paramref name="existOk"/> is false.</exception>
-    public static Workspace Create(string name, AbstractAuthentication? auth = null, string? subscriptionId = null, string? resourceGroup = null, string? location = null,
+    public static Workspace Create(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null, string? location = null,
         bool createResourceGroup = true, string sku = "basic", IReadOnlyDictionary<string, string>? tags = null, string? friendlyName = null, string? storageAccount = null,
         string? keyVault = null, string? appInsights = null, string? containerRegistry = null, bool hbiWorkspace = false, bool existOk = false, bool showOutput = true,
         AzureMLClientOptions? options = null)
         => CreateCoreAsync(new CreateArguments(name, auth, subscriptionId, resourceGroup, location, createResourceGroup, sku, tags, friendlyName, storageAccount, keyVault,
             appInsights, containerRegistry, hbiWorkspace, existOk, showOutput, options), async: false, CancellationToken.None).EnsureCompleted();
 
-    /// <inheritdoc cref="Create"/>
+    /// <inheritdoc cref="Create(string, AbstractAuthentication, string?, string?, string?, bool, string, IReadOnlyDictionary{string, string}?, string?, string?, string?, string?, string?, bool, bool, bool, AzureMLClientOptions?)"/>
     /// <param name="name">The workspace name.</param>
     /// <param name="auth">How to sign in.</param>
     /// <param name="subscriptionId">The subscription to create it in.</param>
@@ -118,7 +119,7 @@ public partial class Workspace
     /// <param name="showOutput">Print what is being done.</param>
     /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
     /// <param name="cancellationToken">Stops waiting; the creation goes on in Azure.</param>
-    public static async Task<Workspace> CreateAsync(string name, AbstractAuthentication? auth = null, string? subscriptionId = null, string? resourceGroup = null,
+    public static async Task<Workspace> CreateAsync(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null,
         string? location = null, bool createResourceGroup = true, string sku = "basic", IReadOnlyDictionary<string, string>? tags = null, string? friendlyName = null,
         string? storageAccount = null, string? keyVault = null, string? appInsights = null, string? containerRegistry = null, bool hbiWorkspace = false,
         bool existOk = false, bool showOutput = true, AzureMLClientOptions? options = null, CancellationToken cancellationToken = default)
@@ -147,10 +148,10 @@ public partial class Workspace
     /// returns them: a name maps to every workspace that has it, since names repeat across resource groups.
     /// </summary>
     /// <param name="subscriptionId">The subscription.</param>
-    /// <param name="auth">How to sign in; default <see cref="DefaultAuthentication"/>.</param>
+    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/> (<c>null</c> means it too).</param>
     /// <param name="resourceGroup">Only this resource group.</param>
     /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<Workspace>> List(string subscriptionId, AbstractAuthentication? auth = null, string? resourceGroup = null,
+    public static IReadOnlyDictionary<string, IReadOnlyList<Workspace>> List(string subscriptionId, AbstractAuthentication auth, string? resourceGroup = null,
         AzureMLClientOptions? options = null)
     {
         Connection connection = Connect(subscriptionId, auth, options);
@@ -163,13 +164,13 @@ public partial class Workspace
         return Group(found);
     }
 
-    /// <inheritdoc cref="List"/>
+    /// <inheritdoc cref="List(string, AbstractAuthentication, string?, AzureMLClientOptions?)"/>
     /// <param name="subscriptionId">The subscription.</param>
     /// <param name="auth">How to sign in.</param>
     /// <param name="resourceGroup">Only this resource group.</param>
     /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Workspace>>> ListAsync(string subscriptionId, AbstractAuthentication? auth = null,
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Workspace>>> ListAsync(string subscriptionId, AbstractAuthentication auth,
         string? resourceGroup = null, AzureMLClientOptions? options = null, CancellationToken cancellationToken = default)
     {
         Connection connection = Connect(subscriptionId, auth, options);

@@ -85,8 +85,8 @@ public partial class Workspace
         return new Workspace(config.WorkspaceName!, config.SubscriptionId, config.ResourceGroup, location: null, localPath: null,
             () => throw new UserErrorException(
                 $"'{config.FilePath}' points at the Azure ML workspace '{config.WorkspaceName}' " +
-                $"(subscription {config.SubscriptionId}, resource group {config.ResourceGroup}), but this version of " +
-                "AzureML.Core cannot reach Azure ML yet. Add \"local_path\": \".azureml/local\" to the file, or call " +
+                $"(subscription {config.SubscriptionId}, resource group {config.ResourceGroup}), and this version of " +
+                "AzureML.Core cannot run experiments, models, compute, data or web services on Azure ML yet. Add \"local_path\": \".azureml/local\" to the file, or call " +
                 "Workspace.Local(), to work against an embedded local workspace."));
     }
 
@@ -148,7 +148,10 @@ public partial class Workspace
         return file;
     }
 
-    /// <summary>The workspace's experiments by name (archived ones excluded).</summary>
+    /// <summary>
+    /// The workspace's experiments by name (archived ones excluded). A missing name throws a
+    /// <see cref="KeyNotFoundException"/> that lists the experiments that exist.
+    /// </summary>
     public virtual IReadOnlyDictionary<string, Experiment> Experiments => GetExperimentsAsync(CancellationToken.None).EnsureCompleted();
 
     /// <summary>The workspace's experiments by name (archived ones excluded).</summary>
@@ -156,7 +159,8 @@ public partial class Workspace
     public virtual async Task<IReadOnlyDictionary<string, Experiment>> GetExperimentsAsync(CancellationToken cancellationToken = default)
     {
         IReadOnlyList<ExperimentRecord> records = await Backend.Experiments.ListAsync(includeArchived: false, cancellationToken).ConfigureAwait(false);
-        return records.ToDictionary(r => r.Name, r => new Experiment(this, r), StringComparer.Ordinal);
+        return new NamedCollection<Experiment>(records.Select(r => KeyValuePair.Create(r.Name, new Experiment(this, r))), "experiment",
+            hint: "Submitting a run to new Experiment(ws, name) creates it.");
     }
 
     /// <summary>The latest version of every registered model, by name.</summary>

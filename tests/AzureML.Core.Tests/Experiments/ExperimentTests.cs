@@ -62,6 +62,16 @@ public class ExperimentTests : LocalWorkspaceTest
     }
 
     [Test]
+    public void Experiments_MissingName_ListsTheExperimentsThatExist()
+    {
+        _ = new Experiment(Ws, "train");
+        _ = new Experiment(Ws, "tune");
+
+        Assert.That(() => Ws.Experiments["nosuch"], Throws.TypeOf<KeyNotFoundException>()
+            .With.Message.Contains("No experiment named 'nosuch'").And.Message.Contains("train, tune"));
+    }
+
+    [Test]
     public void Tags_SetAndRemove_Persist()
     {
         var experiment = new Experiment(Ws, "tagged");
@@ -95,5 +105,16 @@ public class ExperimentTests : LocalWorkspaceTest
             Assert.That(experiment.GetRuns(includeChildren: true), Has.Count.EqualTo(3));
             Assert.That(experiment.GetRuns(type: "interactive"), Has.Count.EqualTo(2));
         });
+    }
+
+    [Test]
+    public void Submit_MissingSourceDirectory_SaysTheFolderIsMissingNotTheScript()
+    {
+        string missing = Folder.Combine("no-such-folder");
+
+        Assert.That(() => new Experiment(Ws, "missing").Submit(new ScriptRunConfig(sourceDirectory: missing, script: "train.py")),
+            Throws.TypeOf<UserErrorException>()
+                .With.Message.Contains($"The source directory '{missing}' does not exist")
+                .And.Message.Not.Contains("The script"));
     }
 }

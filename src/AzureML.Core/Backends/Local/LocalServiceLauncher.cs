@@ -6,8 +6,8 @@ namespace AzureML.Core.Backends.Local;
 /// <summary>
 /// Lays out one generation of a local service and starts its host in its own session, with its output
 /// going to the service log, so the service outlives the program that deployed it (as a container would).
-/// ONNX models are served by this assembly's own host (<c>dotnet AzureML.Core.dll serve</c>); entry scripts
-/// and no-code scikit-learn models by the Python scoring host.
+/// ONNX models are served by the .NET scoring host (<c>dotnet AzureML.Core.Hosting.dll serve</c>, see
+/// <see cref="OnnxHostLocator"/>); entry scripts and no-code scikit-learn models by the Python scoring host.
 /// </summary>
 internal sealed class LocalServiceLauncher
 {
@@ -72,8 +72,8 @@ internal sealed class LocalServiceLauncher
             ["DOTNET_NOLOGO"] = "1",
         };
         (string program, List<string> arguments) = mode == ServiceHostConfig.OnnxMode
-            ? (DotnetHost(), new List<string> { typeof(ServiceHostConfig).Assembly.Location, "serve", layout.ConfigFile })
-            : PythonHost(definition, layout, variables);
+            ? (DotnetHost(), new List<string> { OnnxHostLocator.Locate(), "serve", layout.ConfigFile })
+            : PythonHost(definition, layout, variables, entryScript);
         return new PreparedServiceHost(layout, program, arguments, variables);
     }
 
@@ -102,10 +102,11 @@ internal sealed class LocalServiceLauncher
         return Path.Combine(layout.SourceFolder, relative);
     }
 
-    private (string, List<string>) PythonHost(LocalServiceDefinition definition, LocalServiceLayout layout, Dictionary<string, string> variables)
+    private (string, List<string>) PythonHost(LocalServiceDefinition definition, LocalServiceLayout layout, Dictionary<string, string> variables, string? entryScript)
     {
         Environment environment = definition.EnvironmentJson is null ? NoCodeEnvironment() : AzureML.Core.EnvironmentJson.Deserialize(definition.EnvironmentJson);
-        PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment);
+        IReadOnlyList<string> imports = entryScript is null ? [] : PythonScriptImports.Read(entryScript, layout.SourceFolder);
+        PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment, imports);
         if (resolution.Interpreter is null)
         {
             throw new UserErrorException($"The service cannot start: {resolution.Problem}");
