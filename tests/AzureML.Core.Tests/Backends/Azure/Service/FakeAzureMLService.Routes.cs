@@ -18,7 +18,7 @@ internal sealed partial class FakeAzureMLService
         if (host == "management.azure.com")
         {
             Assert.That(r.Query("api-version"), Is.EqualTo(ApiVersion), $"{r}: api-version");
-            Assert.That(r.Header("Authorization"), Is.EqualTo("Bearer " + FakeTokenCredential.Token), $"{r}: Resource Manager calls carry the ARM token");
+            Assert.That(r.Header("Authorization"), Is.EqualTo("Bearer " + Token), $"{r}: Resource Manager calls carry the token");
             if (path == WorkspacePath && r.Method == RequestMethod.Get) return Ok(JsonNode.Parse(Examples.Read("workspace-get"))!);
             if (!path.StartsWith(WorkspacePath + "/", StringComparison.Ordinal)) throw new AssertionException($"Unknown Resource Manager path {path}");
             return Workspace(r, path[(WorkspacePath.Length + 1)..]);
@@ -32,7 +32,7 @@ internal sealed partial class FakeAzureMLService
                 return Ok(JsonNode.Parse(Examples.Read("discovery"))!);
             }
 
-            Assert.That(r.Header("Authorization"), Is.EqualTo("Bearer " + FakeTokenCredential.Token), $"{r}: data-plane calls carry the ARM token");
+            Assert.That(r.Header("Authorization"), Is.EqualTo("Bearer " + Token), $"{r}: data-plane calls carry the token");
             if (path == "/registrymanagement/v1.0/registries/azureml/discovery") return Ok(JsonNode.Parse(Examples.Read("registry-discovery"))!);
             string history = "/history/v1.0" + WorkspacePath + "/runs/";
             if (path.StartsWith(history, StringComparison.Ordinal) && path.EndsWith("/details", StringComparison.Ordinal))

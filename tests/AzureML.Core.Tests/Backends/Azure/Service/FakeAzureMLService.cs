@@ -71,6 +71,9 @@ internal sealed partial class FakeAzureMLService : HttpPipelineTransport
     /// <summary>How many polls a compute or online deployment stays <c>Creating</c> before it succeeds.</summary>
     public int ProvisioningPolls { get; set; } = 1;
 
+    /// <summary>The bearer token every Resource Manager and data-plane call must carry.</summary>
+    public string Token { get; set; } = FakeTokenCredential.Token;
+
     /// <summary>The MLflow tracking state (experiments, runs, metrics).</summary>
     public FakeMlflow Mlflow => _mlflow;
 

@@ -1,4 +1,5 @@
 using AzureML.Core.Compute;
+using AzureML.Core.Data;
 using AzureML.Core.Tests.Backends.Azure.Blobs;
 using AzureML.Core.Tests.Backends.Azure.Infrastructure;
 using AzureML.Core.Webservices;
@@ -101,6 +102,47 @@ public class SeedFlowTests
             "PUT management.azure.com" + AzureContractTest.Ws("onlineEndpoints/scikit-learn-service/deployments/default"),
             "PUT management.azure.com" + AzureContractTest.Ws("onlineEndpoints/scikit-learn-service"),
             "POST scikit-learn-service." + FakeAzureMLService.Region + ".inference.ml.azure.com/score");
+    }
+
+    [Test]
+    public void Seed003_ComputeGetOrCreate_AndARegisteredDatasetToDataFrame()
+    {
+        Workspace ws = FromConfig();
+        AmlCompute amlCompute;
+        bool created = false;
+        try
+        {
+            amlCompute = new AmlCompute(ws, "heart-f-cluster");
+        }
+        catch (ComputeTargetException)
+        {
+            var amlConfig = AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", minNodes: 1, maxNodes: 3);
+            amlCompute = (AmlCompute)ComputeTarget.Create(ws, "heart-f-cluster", amlConfig);
+            amlCompute.WaitForCompletion(showOutput: false);
+            created = true;
+        }
+
+        ComputeTarget computeTarget = ws.ComputeTargets["heart-f-cluster"];
+        Datastore datastore = ws.GetDefaultDatastore();
+        string csv = _folder.Write("heart.csv", "age,anaemia,DEATH_EVENT\n75,0,1\n55,0,1\n65,1,0\n");
+        datastore.UploadFiles([csv], targetPath: "heart", showProgress: false);
+        Dataset.Tabular.FromDelimitedFiles((datastore, "heart/heart.csv")).Register(ws, "heart-failure-records");
+        Dataset dataset = ws.Datasets["heart-failure-records"];
+        DataFrame df = ((TabularDataset)dataset).ToDataFrame();
+
+        _service.AssertNoFailures();
+        Assert.That(created, Is.True, "the first get of a missing cluster throws ComputeTargetException");
+        Assert.That(new AmlCompute(ws, "heart-f-cluster").Name, Is.EqualTo("heart-f-cluster"), "the second get finds it");
+        Assert.That(computeTarget.ProvisioningState, Is.EqualTo("Succeeded"));
+        Assert.That(df.RowCount, Is.EqualTo(3));
+        Assert.That(df.Columns.Select(c => c.Name), Is.EqualTo(new[] { "age", "anaemia", "DEATH_EVENT" }));
+        AssertInOrder(_service.Calls(r => !r.IsBlob),
+            "GET management.azure.com" + AzureContractTest.Ws("computes/heart-f-cluster"),
+            "PUT management.azure.com" + AzureContractTest.Ws("computes/heart-f-cluster"),
+            "GET management.azure.com" + AzureContractTest.Ws("computes"),
+            "GET management.azure.com" + AzureContractTest.Ws("datastores"),
+            "PUT management.azure.com" + AzureContractTest.Ws("data/heart-failure-records/versions/1"),
+            "GET management.azure.com" + AzureContractTest.Ws("data"));
     }
 
     // Each expected call (a prefix of "METHOD host/path") appears after the previous one.
