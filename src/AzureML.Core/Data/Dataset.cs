@@ -141,10 +141,17 @@ public abstract partial class Dataset
         if (record is not null) return FromRecord(workspace, record);
 
         DatasetRecord? latest = number is null ? null : await store.GetAsync(name, null, cancellationToken).ConfigureAwait(false);
-        if (latest is not null) throw new UserErrorException($"Dataset '{name}' has no version {version}; versions 1 to {latest.Version} exist.");
+        if (latest is not null)
+        {
+            throw new UserErrorException($"Dataset '{name}' has no version {version}; versions 1 to {latest.Version} exist.") { ErrorCode = AzureMLErrorCode.ResourceNotFound };
+        }
+
         IReadOnlyList<DatasetRecord> all = await store.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         throw new UserErrorException(
-            $"Dataset '{name}' is not registered in workspace '{workspace.Name}'. Registered datasets: {(all.Count == 0 ? "none" : string.Join(", ", all.Select(r => r.Name)))}.");
+            $"Dataset '{name}' is not registered in workspace '{workspace.Name}'. Registered datasets: {(all.Count == 0 ? "none" : string.Join(", ", all.Select(r => r.Name)))}.")
+        {
+            ErrorCode = AzureMLErrorCode.ResourceNotFound,
+        };
     }
 
     /// <summary>Returns a registered dataset version by id.</summary>

@@ -66,7 +66,10 @@ public abstract partial class Datastore
 
         IReadOnlyList<DatastoreRecord> all = await store.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         throw new UserErrorException(
-            $"Datastore '{datastoreName}' is not registered in workspace '{workspace.Name}'. Registered datastores: {string.Join(", ", all.Select(d => d.Name))}.");
+            $"Datastore '{datastoreName}' is not registered in workspace '{workspace.Name}'. Registered datastores: {string.Join(", ", all.Select(d => d.Name))}.")
+        {
+            ErrorCode = AzureMLErrorCode.ResourceNotFound,
+        };
     }
 
     /// <summary>Returns the workspace's default datastore, <c>workspaceblobstore</c>.</summary>
