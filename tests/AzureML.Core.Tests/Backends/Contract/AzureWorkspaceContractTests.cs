@@ -15,12 +15,24 @@ public class AzureWorkspaceContractTests : WorkspaceContractTest
     protected override Workspace OpenWorkspace()
     {
         _service = new FakeAzureMLService();
+        var options = new AzureMLClientOptions { Transport = _service };
+        options.Clock = new FakeClock();
         return Workspace.Get(AzureContractTest.WorkspaceName, auth: new FakeTokenCredential(), subscriptionId: AzureContractTest.Subscription,
-            resourceGroup: AzureContractTest.ResourceGroup, options: new AzureMLClientOptions { Transport = _service });
+            resourceGroup: AzureContractTest.ResourceGroup, options: options);
     }
 
     [TearDown]
     public void NoRefusedRequests() => _service.AssertNoFailures();
+
+    [Test]
+    public void ComputeTargets_FollowTheServicesNextLinks()
+    {
+        CreateClusters(5);
+
+        Assert.That(Ws.ComputeTargets, Has.Count.EqualTo(5));
+        Assert.That(_service.Requests.Count(r => r.Method == global::Azure.Core.RequestMethod.Get && r.Path.EndsWith("/computes", StringComparison.Ordinal)), Is.EqualTo(3),
+            "five computes in pages of two");
+    }
 
     [Test]
     public void GetRuns_SendsTheTagAndStatusFilter_ToTheService()

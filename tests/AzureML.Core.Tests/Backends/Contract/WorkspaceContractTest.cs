@@ -22,6 +22,12 @@ public abstract class WorkspaceContractTest
     [SetUp]
     public void Open() => Ws = OpenWorkspace();
 
+    /// <summary>Creates clusters <c>cluster-0</c> … <c>cluster-{count-1}</c>.</summary>
+    protected void CreateClusters(int count)
+    {
+        for (int i = 0; i < count; i++) ComputeTarget.Create(Ws, $"cluster-{i}", AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", maxNodes: 1));
+    }
+
     private static readonly (string Store, Action<Workspace> Read)[] s_missing =
     [
         ("run", ws => ws.GetRun("no-such-run")),
@@ -58,6 +64,17 @@ public abstract class WorkspaceContractTest
         Assert.That(runs.Select(r => r.Id), Is.EquivalentTo(started));
         Assert.That(runs.Select(r => r.Id).Distinct().Count(), Is.EqualTo(105));
         Assert.That(runs[0].Id, Is.EqualTo(started[^1]), "newest first");
+    }
+
+    [Test]
+    public void ComputeTargets_ListsEveryCluster()
+    {
+        CreateClusters(5);
+
+        IReadOnlyList<ComputeTarget> all = ComputeTarget.List(Ws);
+
+        Assert.That(all.Select(c => c.Name), Is.EquivalentTo(Enumerable.Range(0, 5).Select(i => $"cluster-{i}")));
+        Assert.That(Ws.ComputeTargets.Keys, Is.EquivalentTo(all.Select(c => c.Name)));
     }
 
     [Test]

@@ -71,6 +71,12 @@ internal sealed partial class FakeAzureMLService : HttpPipelineTransport
     /// <summary>How many polls a compute or online deployment stays <c>Creating</c> before it succeeds.</summary>
     public int ProvisioningPolls { get; set; } = 1;
 
+    /// <summary>How many items a Resource Manager list answers per page; the rest follow through <c>nextLink</c>.</summary>
+    public int PageSize { get; set; } = 2;
+
+    /// <summary>Answers a request instead of the service when it returns a response (to script a refusal).</summary>
+    public Func<FakeRequest, FakeResponse?>? Refuse { get; set; }
+
     /// <summary>The bearer token every Resource Manager and data-plane call must carry.</summary>
     public string Token { get; set; } = FakeTokenCredential.Token;
 
@@ -145,7 +151,7 @@ internal sealed partial class FakeAzureMLService : HttpPipelineTransport
         try
         {
             FakeResponse response;
-            lock (_gate) response = Route(request);
+            lock (_gate) response = Refuse?.Invoke(request) ?? Paged(request, Route(request));
             message.Response = response.ToScripted();
         }
         catch (AssertionException ex)
@@ -153,6 +159,23 @@ internal sealed partial class FakeAzureMLService : HttpPipelineTransport
             lock (_gate) _failures.Add($"{request}: {ex.Message}");
             message.Response = new ScriptedResponse(500, $"{{\"error\":{{\"code\":\"FakeRefused\",\"message\":{JsonSerializer.Serialize(ex.Message)}}}}}");
         }
+    }
+
+    // Resource Manager lists come in pages of PageSize, the next one addressed by $skipToken as the service does.
+    private FakeResponse Paged(FakeRequest request, FakeResponse response)
+    {
+        if (request.Uri.Host != "management.azure.com" || response.Body is not JsonObject body || body["value"] is not JsonArray all) return response;
+        int skip = request.Query("$skipToken") is { } token ? int.Parse(token, CultureInfo.InvariantCulture) : 0;
+        var page = new JsonObject { ["value"] = new JsonArray(all.Skip(skip).Take(PageSize).Select(item => item?.DeepClone()).ToArray()) };
+        if (skip + PageSize < all.Count)
+        {
+            IEnumerable<string> query = request.Uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+                .Where(pair => !Uri.UnescapeDataString(pair).StartsWith("$skipToken=", StringComparison.Ordinal))
+                .Append("$skipToken=" + (skip + PageSize).ToString(CultureInfo.InvariantCulture));
+            page["nextLink"] = new UriBuilder(request.Uri) { Query = string.Join("&", query) }.Uri.AbsoluteUri;
+        }
+
+        return response with { Body = page };
     }
 
     private bool IsBlob(Uri uri) => uri.Host == "127.0.0.1" || uri.Host.EndsWith(".blob.core.windows.net", StringComparison.Ordinal) && uri.Host != "logs.blob.core.windows.net";

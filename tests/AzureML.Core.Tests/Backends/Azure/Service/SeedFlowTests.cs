@@ -4,6 +4,7 @@ using AzureML.Core.Tests.Backends.Azure.Blobs;
 using AzureML.Core.Tests.Backends.Azure.Infrastructure;
 using AzureML.Core.Webservices;
 using NUnit.Framework;
+using Environment = AzureML.Core.Environment;
 
 namespace AzureML.Core.Tests.Backends.Azure.Service;
 
@@ -87,7 +88,7 @@ public class SeedFlowTests
         Assert.That(metrics["Accuracy"], Is.EqualTo(0.97));
         Assert.That(model.Version, Is.EqualTo(1));
         Assert.That(result, Is.EqualTo("[0]"));
-        Assert.That(_service.Requests.Where(r => !r.IsBlob).Select(r => r.IsAsync), Has.All.False, "sync calls go through the pipeline's synchronous Send");
+        Assert.That(_service.Requests.Where(r => !r.IsBlob && r.IsAsync).Select(r => r.ToString()), Is.Empty, "sync calls go through the pipeline's synchronous Send");
         FakeJob job = _service.Job(run.Id);
         Assert.That(job.Resource["properties"]!["command"]!.GetValue<string>(), Is.EqualTo("python train_iris.py --kernel linear"));
         AssertInOrder(_service.Calls(r => !r.IsBlob),
@@ -143,6 +144,36 @@ public class SeedFlowTests
             "GET management.azure.com" + AzureContractTest.Ws("datastores"),
             "PUT management.azure.com" + AzureContractTest.Ws("data/heart-failure-records/versions/1"),
             "GET management.azure.com" + AzureContractTest.Ws("data"));
+    }
+
+    [Test]
+    public async Task Seed004_ACuratedEnvironment_RunsByItsRegistryId_Async()
+    {
+        _service.AddCuratedEnvironment("AzureML-Tutorial", "89", "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04");
+        _service.OnJobSubmitted = job => job.Then("Running", "hello from the job").Then("Completed");
+        _folder.Write("src/train_iris.py", "print('training')\n");
+
+        Workspace ws = FromConfig();
+        var experiment = new Experiment(ws, "train-sklearn"); // a constructor: its get-or-create is synchronous
+        int opened = _service.Requests.Count;
+        ComputeTarget cluster = await ComputeTarget.CreateAsync(ws, "cpu-cluster", AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", maxNodes: 2));
+        Environment curated = await Environment.GetAsync(ws, name: "AzureML-Tutorial");
+        var config = new ScriptRunConfig(sourceDirectory: _folder.Combine("src"), script: "train_iris.py");
+        config.RunConfig.Environment = curated;
+        config.RunConfig.Target = cluster.Name;
+        Run run = await experiment.SubmitAsync(config);
+        var lines = new List<string>();
+        await run.WaitForCompletionAsync(output: lines.Add);
+
+        _service.AssertNoFailures();
+        Assert.That(curated.Version, Is.EqualTo("89"));
+        Assert.That(await run.GetStatusAsync(), Is.EqualTo(RunStatus.Completed));
+        Assert.That(_service.Job(run.Id).Resource["properties"]!["environmentId"]!.GetValue<string>(),
+            Is.EqualTo("azureml://registries/azureml/environments/AzureML-Tutorial/versions/89"));
+        Assert.That(lines, Does.Contain("hello from the job"));
+        Assert.That(_service.Calls(), Has.None.Matches<string>(c => c.StartsWith("PUT", StringComparison.Ordinal) && c.Contains("/environments/")),
+            "a curated environment is not registered in the workspace");
+        Assert.That(_service.Requests.Skip(opened).Where(r => !r.IsBlob && !r.IsAsync).Select(r => r.ToString()), Is.Empty, "async calls go through the pipeline's SendAsync");
     }
 
     // Each expected call (a prefix of "METHOD host/path") appears after the previous one.
