@@ -49,7 +49,7 @@ public abstract class WorkspaceContractTest
     }
 
     [Test]
-    public void GetRuns_ReturnsEveryRun_NewestFirst_AcrossPages()
+    public void GetRuns_ReturnsEveryRun_AcrossPages()
     {
         var experiment = new Experiment(Ws, "many-runs");
         var started = new List<string>();
@@ -63,7 +63,6 @@ public abstract class WorkspaceContractTest
 
         Assert.That(runs.Select(r => r.Id), Is.EquivalentTo(started));
         Assert.That(runs.Select(r => r.Id).Distinct().Count(), Is.EqualTo(105));
-        Assert.That(runs[0].Id, Is.EqualTo(started[^1]), "newest first");
     }
 
     [Test]
