@@ -1,0 +1,81 @@
+using AzureML.Train.AutoML.Engine.Data;
+using AzureML.Train.AutoML.Engine.Search;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace AzureML.Train.AutoML.Engine.Learners;
+
+/// <summary>
+/// LightGBM, the workhorse. The space follows FLAML's: trees and leaves start at 4 and grow, with learning rate,
+/// minimum leaf size, bins, column sampling and L1/L2 regularisation. Multiclass uses softmax; categorical
+/// splits stay off (ONNX Runtime cannot load them).
+/// </summary>
+internal sealed class LightGbmLearner : Learner
+{
+    public override string Name => "LightGBM";
+
+    public override string Component(LearnerContext context) => context.Task == TaskKind.Regression ? nameof(LightGbmRegressionTrainer)
+        : context.IsBinary ? nameof(LightGbmBinaryTrainer) : nameof(LightGbmMulticlassTrainer);
+
+    public override bool Supports(TaskKind task) => true;
+
+    public override SearchSpace Space(LearnerContext context) => new(
+        new Hyperparameter("n_estimators", Domain.Integer(4, SizeLimit(context), log: true), 4),
+        new Hyperparameter("num_leaves", Domain.Integer(4, SizeLimit(context), log: true), 4),
+        new Hyperparameter("min_child_samples", Domain.Integer(2, 128, log: true), 20),
+        new Hyperparameter("learning_rate", Domain.Real(1.0 / 1024, 1, log: true), 0.1),
+        new Hyperparameter("log_max_bin", Domain.Integer(3, 10), 8),
+        new Hyperparameter("colsample_bytree", Domain.Real(0.01, 1), 1.0),
+        new Hyperparameter("reg_alpha", Domain.Real(1.0 / 1024, 1024, log: true), 1.0 / 1024),
+        new Hyperparameter("reg_lambda", Domain.Real(1.0 / 1024, 1024, log: true), 1.0));
+
+    public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config)
+    {
+        var booster = new GradientBooster.Options
+        {
+            FeatureFraction = config.Real("colsample_bytree"),
+            L1Regularization = config.Real("reg_alpha"),
+            L2Regularization = config.Real("reg_lambda"),
+        };
+        int trees = config.Int("n_estimators");
+        int leaves = config.Int("num_leaves");
+        int minLeaf = config.Int("min_child_samples");
+        double rate = config.Real("learning_rate");
+        int bins = (1 << config.Int("log_max_bin")) - 1;
+        switch (context.Task)
+        {
+            case TaskKind.Regression:
+                return ml.Regression.Trainers.LightGbm(Fill(new LightGbmRegressionTrainer.Options(), context, booster, trees, leaves, minLeaf, rate, bins));
+            case TaskKind.Classification when context.IsBinary:
+                return ml.BinaryClassification.Trainers.LightGbm(Fill(new LightGbmBinaryTrainer.Options(), context, booster, trees, leaves, minLeaf, rate, bins));
+            default:
+                LightGbmMulticlassTrainer.Options multi = Fill(new LightGbmMulticlassTrainer.Options(), context, booster, trees, leaves, minLeaf, rate, bins);
+                multi.UseSoftmax = true;
+                return ml.MulticlassClassification.Trainers.LightGbm(multi);
+        }
+    }
+
+    // The three option classes share these fields through a generic base that cannot be named as one type
+    // (its type arguments differ per task), so they are set through the runtime binder; every task has a test.
+    private static T Fill<T>(T options, LearnerContext context, GradientBooster.Options booster, int trees, int leaves, int minLeaf, double rate, int bins)
+        where T : TrainerInputBaseWithGroupId
+    {
+        dynamic shared = options;
+        shared.NumberOfIterations = trees;
+        shared.NumberOfLeaves = leaves;
+        shared.MinimumExampleCountPerLeaf = minLeaf;
+        shared.LearningRate = rate;
+        shared.MaximumBinCountPerFeature = bins;
+        shared.Booster = booster;
+        shared.UseCategoricalSplit = false;
+        shared.Seed = context.Seed;
+        shared.NumberOfThreads = context.Threads;
+        shared.Silent = true;
+        shared.Verbose = false;
+        options.LabelColumnName = PipelineColumns.Label;
+        options.FeatureColumnName = PipelineColumns.Features;
+        options.ExampleWeightColumnName = WeightColumn(context);
+        return options;
+    }
+}

@@ -1,0 +1,104 @@
+using AzureML.Train.AutoML.Engine.Learners;
+
+namespace AzureML.Train.AutoML.Engine.Search;
+
+/// <summary>
+/// Chooses what to try next across learners, FLAML-style: each learner's low-cost start first (cheapest
+/// learner first), then the learner whose estimated cost for improvement is smallest is more likely to be
+/// picked — the time it took to find its last improvement, or the time spent since, and, for a learner
+/// behind the leader, the time its recent rate of improvement needs to close twice the gap. Within a learner
+/// a <see cref="LocalSearch"/> proposes the configuration. Deterministic for a seed and an order of results.
+/// </summary>
+internal sealed class CostFrugalTuner
+{
+    private readonly List<LearnerState> _learners;
+    private readonly Random _random;
+    private double _bestLoss = double.PositiveInfinity;
+
+    public CostFrugalTuner(IEnumerable<(Learner Learner, SearchSpace Space)> learners, int seed)
+    {
+        _random = new Random(seed);
+        _learners = learners.Select((l, i) => new LearnerState(l.Learner, new LocalSearch(l.Space, seed + (7919 * (i + 1))))).ToList();
+        if (_learners.Count == 0) throw new ArgumentException("No learner to search.", nameof(learners));
+    }
+
+    public double BestLoss => _bestLoss;
+
+    /// <summary>The learner and configuration to try next.</summary>
+    public (Learner Learner, TrialConfig Config) Propose()
+    {
+        LearnerState chosen = Choose();
+        chosen.Proposed++;
+        return (chosen.Learner, chosen.Search.Propose());
+    }
+
+    /// <summary>Records a finished trial: its loss (lower is better; +infinity for a failure) and its cost in seconds.</summary>
+    public void Report(Learner learner, TrialConfig config, double loss, double cost)
+    {
+        LearnerState state = _learners.First(s => s.Learner == learner);
+        state.Completed++;
+        state.TotalTime += cost;
+        if (loss < state.BestLoss)
+        {
+            state.BestLossOld = double.IsPositiveInfinity(state.BestLoss) ? loss : state.BestLoss;
+            state.BestLoss = loss;
+            state.TimeBestFoundOld = state.TimeBestFound;
+            state.TimeBestFound = state.TotalTime;
+        }
+
+        state.Search.Report(config, loss);
+        _bestLoss = Math.Min(_bestLoss, loss);
+    }
+
+    private LearnerState Choose()
+    {
+        // First round: every learner's starting point, cheapest learner first.
+        LearnerState? untried = _learners.Where(s => s.Proposed == 0).OrderBy(s => s.Learner.RelativeCost).FirstOrDefault();
+        if (untried is not null) return untried;
+
+        double[] inverse = _learners.Select(s => 1 / EstimatedCostForImprovement(s)).ToArray();
+        double total = inverse.Sum();
+        double pick = _random.NextDouble() * total;
+        for (int i = 0; i < inverse.Length; i++)
+        {
+            pick -= inverse[i];
+            if (pick < 0) return _learners[i];
+        }
+
+        return _learners[^1];
+    }
+
+    private double EstimatedCostForImprovement(LearnerState state)
+    {
+        if (state.Completed == 0)
+        {
+            // Still running its first trial: as costly as the slowest learner's start, so others go on meanwhile.
+            return Math.Max(1e-3, _learners.Where(s => s.Completed > 0).Select(s => s.TotalTime / s.Completed).DefaultIfEmpty(1).Max() * state.Learner.RelativeCost);
+        }
+
+        double cost = Math.Max(state.TimeBestFound - state.TimeBestFoundOld, state.TotalTime - state.TimeBestFound);
+        double gap = state.BestLoss - _bestLoss;
+        if (gap > 0 && !double.IsInfinity(gap))
+        {
+            double gained = state.BestLossOld - state.BestLoss;
+            double took = state.TotalTime - state.TimeBestFoundOld;
+            double speed = gained > 0 && took > 0 ? gained / took : 0;
+            cost = speed > 0 ? Math.Max(2 * gap / speed, cost) : Math.Max(cost, state.TotalTime);
+        }
+
+        return Math.Max(cost, 1e-4);
+    }
+
+    private sealed class LearnerState(Learner learner, LocalSearch search)
+    {
+        public Learner Learner { get; } = learner;
+        public LocalSearch Search { get; } = search;
+        public int Proposed { get; set; }
+        public int Completed { get; set; }
+        public double TotalTime { get; set; }
+        public double BestLoss { get; set; } = double.PositiveInfinity;
+        public double BestLossOld { get; set; } = double.PositiveInfinity;
+        public double TimeBestFound { get; set; }
+        public double TimeBestFoundOld { get; set; }
+    }
+}
