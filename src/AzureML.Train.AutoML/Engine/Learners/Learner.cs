@@ -21,10 +21,21 @@ internal abstract class Learner
     public abstract string Component(LearnerContext context);
 
     /// <summary>
-    /// The cost of the starting configuration relative to LightGBM's, before anything is measured; it orders
-    /// the first round of trials (cheapest first).
+    /// The cost of the starting configuration relative to LightGBM's; it orders the first round of trials
+    /// (cheapest first) and scales <see cref="Cost"/>.
     /// </summary>
     public virtual double RelativeCost => 1;
+
+    /// <summary>
+    /// The work a configuration takes, in units of LightGBM's starting configuration. The search weighs
+    /// improvements against this estimate rather than against measured time, so that a seed gives the same
+    /// search on a busy machine as on an idle one.
+    /// </summary>
+    public virtual double Cost(LearnerContext context, TrialConfig config) => RelativeCost;
+
+    /// <summary>The work of a tree ensemble: trees times leaves (relative to 4 x 4), once per class when one model is trained per class.</summary>
+    protected double TreeCost(LearnerContext context, TrialConfig config)
+        => RelativeCost * config.Int("n_estimators") * config.Int("num_leaves") / 16.0 * (context.IsMulticlass ? context.Classes!.Count : 1);
 
     public abstract bool Supports(TaskKind task);
 

@@ -20,6 +20,8 @@ internal sealed class LightGbmLearner : Learner
 
     public override bool Supports(TaskKind task) => true;
 
+    public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config);
+
     public override SearchSpace Space(LearnerContext context) => new(
         new Hyperparameter("n_estimators", Domain.Integer(4, SizeLimit(context), log: true), 4),
         new Hyperparameter("num_leaves", Domain.Integer(4, SizeLimit(context), log: true), 4),

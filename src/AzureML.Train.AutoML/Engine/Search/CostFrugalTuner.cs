@@ -5,8 +5,8 @@ namespace AzureML.Train.AutoML.Engine.Search;
 /// <summary>
 /// Chooses what to try next across learners, FLAML-style: each learner's low-cost start first (cheapest
 /// learner first), then the learner whose estimated cost for improvement is smallest is more likely to be
-/// picked — the time it took to find its last improvement, or the time spent since, and, for a learner
-/// behind the leader, the time its recent rate of improvement needs to close twice the gap. Within a learner
+/// picked — the cost it took to find its last improvement, or the cost spent since, and, for a learner
+/// behind the leader, the cost its recent rate of improvement needs to close twice the gap. Within a learner
 /// a <see cref="LocalSearch"/> proposes the configuration. Deterministic for a seed and an order of results.
 /// </summary>
 internal sealed class CostFrugalTuner
@@ -32,18 +32,18 @@ internal sealed class CostFrugalTuner
         return (chosen.Learner, chosen.Search.Propose());
     }
 
-    /// <summary>Records a finished trial: its loss (lower is better; +infinity for a failure) and its cost in seconds.</summary>
+    /// <summary>Records a finished trial: its loss (lower is better; +infinity for a failure) and its cost (<see cref="Learner.Cost"/>).</summary>
     public void Report(Learner learner, TrialConfig config, double loss, double cost)
     {
         LearnerState state = _learners.First(s => s.Learner == learner);
         state.Completed++;
-        state.TotalTime += cost;
+        state.TotalCost += cost;
         if (loss < state.BestLoss)
         {
             state.BestLossOld = double.IsPositiveInfinity(state.BestLoss) ? loss : state.BestLoss;
             state.BestLoss = loss;
-            state.TimeBestFoundOld = state.TimeBestFound;
-            state.TimeBestFound = state.TotalTime;
+            state.CostBestFoundOld = state.CostBestFound;
+            state.CostBestFound = state.TotalCost;
         }
 
         state.Search.Report(config, loss);
@@ -73,17 +73,17 @@ internal sealed class CostFrugalTuner
         if (state.Completed == 0)
         {
             // Still running its first trial: as costly as the slowest learner's start, so others go on meanwhile.
-            return Math.Max(1e-3, _learners.Where(s => s.Completed > 0).Select(s => s.TotalTime / s.Completed).DefaultIfEmpty(1).Max() * state.Learner.RelativeCost);
+            return Math.Max(1e-3, _learners.Where(s => s.Completed > 0).Select(s => s.TotalCost / s.Completed).DefaultIfEmpty(1).Max() * state.Learner.RelativeCost);
         }
 
-        double cost = Math.Max(state.TimeBestFound - state.TimeBestFoundOld, state.TotalTime - state.TimeBestFound);
+        double cost = Math.Max(state.CostBestFound - state.CostBestFoundOld, state.TotalCost - state.CostBestFound);
         double gap = state.BestLoss - _bestLoss;
         if (gap > 0 && !double.IsInfinity(gap))
         {
             double gained = state.BestLossOld - state.BestLoss;
-            double took = state.TotalTime - state.TimeBestFoundOld;
+            double took = state.TotalCost - state.CostBestFoundOld;
             double speed = gained > 0 && took > 0 ? gained / took : 0;
-            cost = speed > 0 ? Math.Max(2 * gap / speed, cost) : Math.Max(cost, state.TotalTime);
+            cost = speed > 0 ? Math.Max(2 * gap / speed, cost) : Math.Max(cost, state.TotalCost);
         }
 
         return Math.Max(cost, 1e-4);
@@ -95,10 +95,10 @@ internal sealed class CostFrugalTuner
         public LocalSearch Search { get; } = search;
         public int Proposed { get; set; }
         public int Completed { get; set; }
-        public double TotalTime { get; set; }
+        public double TotalCost { get; set; }
         public double BestLoss { get; set; } = double.PositiveInfinity;
         public double BestLossOld { get; set; } = double.PositiveInfinity;
-        public double TimeBestFound { get; set; }
-        public double TimeBestFoundOld { get; set; }
+        public double CostBestFound { get; set; }
+        public double CostBestFoundOld { get; set; }
     }
 }

@@ -76,6 +76,17 @@ internal sealed class TrialData
     /// <summary>The metrics of out-of-fold predictions: scalars averaged over folds (as azureml does), tables over all rows.</summary>
     public MetricResult Evaluate(Predictions outOfFold)
     {
+        IReadOnlyList<MetricTable> tables = Data.Classes is { } classes
+            ? ClassificationMetrics.Tables(outOfFold, ValidatedRows.Select(r => Data.ClassIndex[r]).ToArray(), classes)
+            : RegressionMetrics.Tables(outOfFold, ValidatedRows.Select(r => Data.Targets[r]).ToArray());
+        return new MetricResult(FoldAverages(outOfFold), tables);
+    }
+
+    /// <summary>One metric of out-of-fold predictions, averaged over folds.</summary>
+    public double Score(Predictions outOfFold, string metric) => FoldAverages(outOfFold)[metric];
+
+    private Dictionary<string, double> FoldAverages(Predictions outOfFold)
+    {
         var sums = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
         for (int f = 0; f < Folds.Folds.Count; f++)
         {
@@ -89,12 +100,8 @@ internal sealed class TrialData
             }
         }
 
-        Dictionary<string, double> scalars = MetricCatalog.All(Data.Task, Data.IsBinary)
+        return MetricCatalog.All(Data.Task, Data.IsBinary)
             .ToDictionary(n => n, n => sums.TryGetValue(n, out var s) ? s.Sum / s.Count : double.NaN, StringComparer.Ordinal);
-        IReadOnlyList<MetricTable> tables = Data.Classes is { } classes
-            ? ClassificationMetrics.Tables(outOfFold, ValidatedRows.Select(r => Data.ClassIndex[r]).ToArray(), classes)
-            : RegressionMetrics.Tables(outOfFold, ValidatedRows.Select(r => Data.Targets[r]).ToArray());
-        return new MetricResult(scalars, tables);
     }
 
     private Dictionary<string, double> Scalars(Predictions predictions, int[] rows)
