@@ -9,18 +9,16 @@ namespace AzureML.Train.AutoML.Engine.Learners;
 /// ML.NET's FastForest random forest (azureml's RandomForest). Binary forests output summed tree votes, turned into
 /// the share of positive votes; several classes train one calibrated forest per class.
 /// </summary>
-internal sealed class FastForestLearner : Learner
+internal sealed class FastForestLearner : MLNetLearner
 {
     public override string Name => "RandomForest";
 
     public override string Component(LearnerContext context) => context.Task == TaskKind.Regression ? nameof(FastForestRegressionTrainer)
         : context.IsBinary ? nameof(FastForestBinaryTrainer) : "OneVersusAll(FastForestBinaryTrainer)";
 
-    public override double RelativeCost => 2;
-
     public override bool Supports(TaskKind task) => true;
 
-    public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config);
+    public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config, 60, 8, 0.02);
 
     public override SearchSpace Space(LearnerContext context) => new(
         new Hyperparameter("n_estimators", Domain.Integer(4, SizeLimit(context, 2048), log: true), 4),

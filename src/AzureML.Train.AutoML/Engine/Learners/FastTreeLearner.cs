@@ -6,24 +6,24 @@ using Microsoft.ML.Trainers.FastTree;
 namespace AzureML.Train.AutoML.Engine.Learners;
 
 /// <summary>ML.NET's FastTree gradient boosting (azureml's GradientBoosting); several classes train one boosted model per class.</summary>
-internal sealed class FastTreeLearner : Learner
+internal sealed class FastTreeLearner : MLNetLearner
 {
     public override string Name => "GradientBoosting";
 
     public override string Component(LearnerContext context) => context.Task == TaskKind.Regression ? nameof(FastTreeRegressionTrainer)
         : context.IsBinary ? nameof(FastTreeBinaryTrainer) : "OneVersusAll(FastTreeBinaryTrainer)";
 
-    public override double RelativeCost => 2;
-
     public override bool Supports(TaskKind task) => true;
 
-    public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config);
+    public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config, 10, 2, 0.01);
 
+    // FastTree boosts regression from zero, not from the mean: its start needs enough trees and rate to reach the
+    // target's level, or every first score is hopeless.
     public override SearchSpace Space(LearnerContext context) => new(
-        new Hyperparameter("n_estimators", Domain.Integer(4, SizeLimit(context, 4096), log: true), 4),
+        new Hyperparameter("n_estimators", Domain.Integer(4, SizeLimit(context, 4096), log: true), context.Task == TaskKind.Regression ? 16 : 4),
         new Hyperparameter("num_leaves", Domain.Integer(4, SizeLimit(context, 1024), log: true), 4),
         new Hyperparameter("min_samples_leaf", Domain.Integer(1, 128, log: true), 10),
-        new Hyperparameter("learning_rate", Domain.Real(1.0 / 256, 1, log: true), 0.1),
+        new Hyperparameter("learning_rate", Domain.Real(1.0 / 256, 1, log: true), context.Task == TaskKind.Regression ? 0.3 : 0.1),
         new Hyperparameter("max_features", Domain.Real(0.1, 1), 1.0));
 
     public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config)

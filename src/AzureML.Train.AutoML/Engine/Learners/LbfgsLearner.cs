@@ -6,7 +6,7 @@ using Microsoft.ML.Trainers;
 namespace AzureML.Train.AutoML.Engine.Learners;
 
 /// <summary>Logistic regression (multinomial for several classes) fitted by L-BFGS on scaled features, searching L1/L2 strength and the scaler.</summary>
-internal sealed class LbfgsLearner : Learner
+internal sealed class LbfgsLearner : MLNetLearner
 {
     public override string Name => "LogisticRegression";
 
@@ -14,6 +14,8 @@ internal sealed class LbfgsLearner : Learner
         => context.IsBinary ? nameof(LbfgsLogisticRegressionBinaryTrainer) : nameof(LbfgsMaximumEntropyMulticlassTrainer);
 
     public override bool Supports(TaskKind task) => task == TaskKind.Classification;
+
+    public override double Cost(LearnerContext context, TrialConfig config) => 23 / CostUnitMilliseconds;
 
     public override SearchSpace Space(LearnerContext context) => new(
         new Hyperparameter("l2_regularization", Domain.Real(1e-4, 1e3, log: true), 1.0),

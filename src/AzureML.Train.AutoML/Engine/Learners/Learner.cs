@@ -6,8 +6,7 @@ namespace AzureML.Train.AutoML.Engine.Learners;
 
 /// <summary>
 /// One algorithm the engine searches: its azureml name, the tasks it handles, its search space with a
-/// low-cost start, and how a configuration becomes an ML.NET trainer (always with explicit hyperparameters,
-/// seed and thread count) reading <see cref="PipelineColumns.Features"/>.
+/// low-cost start, and how it trains a configuration on featurized rows (<see cref="PipelineColumns.Features"/>).
 /// </summary>
 internal abstract class Learner
 {
@@ -20,22 +19,26 @@ internal abstract class Learner
     /// <summary>The ML.NET component that trains, for descriptions (<c>LightGbmBinaryTrainer</c>).</summary>
     public abstract string Component(LearnerContext context);
 
-    /// <summary>
-    /// The cost of the starting configuration relative to LightGBM's; it orders the first round of trials
-    /// (cheapest first) and scales <see cref="Cost"/>.
-    /// </summary>
-    public virtual double RelativeCost => 1;
+    /// <summary>What LightGBM's starting configuration takes to train and predict once on a few hundred rows (ms): the cost unit.</summary>
+    protected const double CostUnitMilliseconds = 6;
+
+    /// <summary>The cost of the starting configuration; it orders the first round of trials (cheapest first).</summary>
+    public double StartCost(LearnerContext context) => Cost(context, Space(context).Initial);
 
     /// <summary>
-    /// The work a configuration takes, in units of LightGBM's starting configuration. The search weighs
-    /// improvements against this estimate rather than against measured time, so that a seed gives the same
-    /// search on a busy machine as on an idle one.
+    /// The work a configuration takes, in units of LightGBM's starting configuration, from a model of the
+    /// learner's measured fixed and per-tree costs. The search weighs improvements against this estimate rather
+    /// than against measured time, so that a seed gives the same search on a busy machine as on an idle one.
     /// </summary>
-    public virtual double Cost(LearnerContext context, TrialConfig config) => RelativeCost;
+    public abstract double Cost(LearnerContext context, TrialConfig config);
 
-    /// <summary>The work of a tree ensemble: trees times leaves (relative to 4 x 4), once per class when one model is trained per class.</summary>
-    protected double TreeCost(LearnerContext context, TrialConfig config)
-        => RelativeCost * config.Int("n_estimators") * config.Int("num_leaves") / 16.0 * (context.IsMulticlass ? context.Classes!.Count : 1);
+    /// <summary>The cost of a tree ensemble from its fixed, per-tree and per-leaf times (ms), times the classes when one model is trained per class.</summary>
+    protected static double TreeCost(LearnerContext context, TrialConfig config, double fixedMs, double perTreeMs, double perLeafMs)
+    {
+        int trees = config.Int("n_estimators"), leaves = config.Int("num_leaves");
+        double ms = fixedMs + (perTreeMs * trees) + (perLeafMs * trees * leaves);
+        return ms / CostUnitMilliseconds * (context.IsMulticlass ? context.Classes!.Count : 1);
+    }
 
     public abstract bool Supports(TaskKind task);
 
@@ -44,11 +47,11 @@ internal abstract class Learner
     /// <summary>The scaling in front of the learner (<c>run_preprocessor</c>), or <c>None</c>.</summary>
     public virtual string Preprocessor(TrialConfig config) => "None";
 
-    /// <summary>The trainer (and scaler, if any) for a configuration.</summary>
-    public abstract IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config);
-
-    public virtual ScoreOutput Output(LearnerContext context, TrialConfig config)
-        => context.Task == TaskKind.Regression ? ScoreOutput.Value : context.IsBinary ? ScoreOutput.Probability : ScoreOutput.ClassProbabilities;
+    /// <summary>
+    /// Trains a configuration on featurized rows (label, features and weights in <see cref="PipelineColumns"/>' names).
+    /// ML.NET trainers stop through their <paramref name="ml"/> context; others watch <paramref name="cancellationToken"/>.
+    /// </summary>
+    public abstract TrainedModel Train(MLContext ml, LearnerContext context, TrialConfig config, IDataView features, CancellationToken cancellationToken);
 
     /// <summary>The upper end of size ranges (trees, leaves), following the data size as FLAML does.</summary>
     protected static int SizeLimit(LearnerContext context, int cap = 32768) => Math.Max(5, Math.Min(cap, context.Rows));

@@ -11,7 +11,7 @@ namespace AzureML.Train.AutoML.Engine.Learners;
 /// minimum leaf size, bins, column sampling and L1/L2 regularisation. Multiclass uses softmax; categorical
 /// splits stay off (ONNX Runtime cannot load them).
 /// </summary>
-internal sealed class LightGbmLearner : Learner
+internal sealed class LightGbmLearner : MLNetLearner
 {
     public override string Name => "LightGBM";
 
@@ -20,7 +20,7 @@ internal sealed class LightGbmLearner : Learner
 
     public override bool Supports(TaskKind task) => true;
 
-    public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config);
+    public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config, 5, 0.25, 0.005);
 
     public override SearchSpace Space(LearnerContext context) => new(
         new Hyperparameter("n_estimators", Domain.Integer(4, SizeLimit(context), log: true), 4),

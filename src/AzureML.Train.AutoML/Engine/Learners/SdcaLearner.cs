@@ -7,22 +7,23 @@ namespace AzureML.Train.AutoML.Engine.Learners;
 
 /// <summary>
 /// Linear models fitted by stochastic dual coordinate ascent on scaled features: logistic (multinomial) loss for
-/// classification, which azureml calls SGD, and squared loss with L1 and L2 penalties — an elastic net — for regression.
+/// classification, which azureml calls SGD, and squared loss with L1 and L2 penalties for regression, which azureml
+/// (after ML.NET) calls FastLinearRegressor.
 /// </summary>
-internal sealed class SdcaLearner : Learner
+internal sealed class SdcaLearner : MLNetLearner
 {
     private readonly TaskKind _task;
 
     public SdcaLearner(TaskKind task) => _task = task;
 
-    public override string Name => _task == TaskKind.Regression ? "ElasticNet" : "SGD";
+    public override string Name => _task == TaskKind.Regression ? "FastLinearRegressor" : "SGD";
 
-    public override IReadOnlyList<string> ModelNames => _task == TaskKind.Regression ? new[] { "ElasticNet", "FastLinearRegressor", "SGD" } : new[] { "SGD" };
+    public override IReadOnlyList<string> ModelNames => _task == TaskKind.Regression ? new[] { "FastLinearRegressor", "SGD" } : new[] { "SGD" };
 
     public override string Component(LearnerContext context) => context.Task == TaskKind.Regression ? nameof(SdcaRegressionTrainer)
         : context.IsBinary ? nameof(SdcaLogisticRegressionBinaryTrainer) : nameof(SdcaMaximumEntropyMulticlassTrainer);
 
-    public override double RelativeCost => 1.5;
+    public override double Cost(LearnerContext context, TrialConfig config) => (context.Task == TaskKind.Regression ? 70 : 20) / CostUnitMilliseconds;
 
     public override bool Supports(TaskKind task) => task == _task;
 

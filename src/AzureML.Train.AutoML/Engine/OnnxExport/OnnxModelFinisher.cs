@@ -17,21 +17,24 @@ namespace AzureML.Train.AutoML.Engine.OnnxExport;
 /// </summary>
 internal static class OnnxModelFinisher
 {
+    /// <summary>ML.NET's converter names the outputs it writes after their columns.</summary>
     public const string ProbabilityOutput = "Probability.output";
+
+    /// <inheritdoc cref="ProbabilityOutput"/>
     public const string ScoreOutput = "Score.output";
 
-    public static ModelProto Finish(byte[] converted, ScoreOutput output, OnnxModelSpec spec)
+    /// <summary>Finishes a graph whose value <paramref name="scores"/> holds the learner's output of kind <paramref name="output"/>.</summary>
+    public static ModelProto Finish(ModelProto model, ScoreOutput output, string scores, OnnxModelSpec spec)
     {
-        ModelProto model = ModelProto.Parser.ParseFrom(converted);
         GraphProto graph = model.Graph;
         var writer = new OnnxGraphWriter(graph, "automl_");
         TrainingData data = spec.Data;
 
         string result = output.Kind switch
         {
-            ScoreOutputKind.Probability => BinaryProbabilities(writer, ProbabilityOutput, data.Classes!.PositiveIndex),
-            ScoreOutputKind.ForestVotes => BinaryProbabilities(writer, ForestProbability(writer, output.Trees), data.Classes!.PositiveIndex),
-            _ => ScoreOutput,
+            ScoreOutputKind.Probability => BinaryProbabilities(writer, scores, data.Classes!.PositiveIndex),
+            ScoreOutputKind.ForestVotes => BinaryProbabilities(writer, ForestProbability(writer, scores, output.Trees), data.Classes!.PositiveIndex),
+            _ => scores,
         };
         SetOutputs(writer, result, data);
         ReplaceInputs(writer, data);
@@ -67,9 +70,9 @@ internal static class OnnxModelFinisher
         return writer.Node("Concat", positiveIndex == 1 ? new[] { negative, positive } : new[] { positive, negative }, attributes: ("axis", 1L));
     }
 
-    private static string ForestProbability(OnnxGraphWriter writer, int trees)
+    private static string ForestProbability(OnnxGraphWriter writer, string score, int trees)
     {
-        string scaled = writer.Node("Mul", new[] { ScoreOutput, writer.ScalarConstant((float)(1.0 / (2.0 * trees))) });
+        string scaled = writer.Node("Mul", new[] { score, writer.ScalarConstant((float)(1.0 / (2.0 * trees))) });
         string shifted = writer.Node("Add", new[] { scaled, writer.ScalarConstant(0.5f) });
         return writer.Node("Clip", new[] { shifted, writer.ScalarConstant(0f), writer.ScalarConstant(1f) });
     }

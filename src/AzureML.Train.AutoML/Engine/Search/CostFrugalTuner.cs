@@ -15,10 +15,12 @@ internal sealed class CostFrugalTuner
     private readonly Random _random;
     private double _bestLoss = double.PositiveInfinity;
 
-    public CostFrugalTuner(IEnumerable<(Learner Learner, SearchSpace Space)> learners, int seed)
+    /// <param name="learners">Each learner with its search space and the cost of its starting configuration.</param>
+    /// <param name="seed">The seed of every random choice.</param>
+    public CostFrugalTuner(IEnumerable<(Learner Learner, SearchSpace Space, double StartCost)> learners, int seed)
     {
         _random = new Random(seed);
-        _learners = learners.Select((l, i) => new LearnerState(l.Learner, new LocalSearch(l.Space, seed + (7919 * (i + 1))))).ToList();
+        _learners = learners.Select((l, i) => new LearnerState(l.Learner, new LocalSearch(l.Space, seed + (7919 * (i + 1))), l.StartCost)).ToList();
         if (_learners.Count == 0) throw new ArgumentException("No learner to search.", nameof(learners));
     }
 
@@ -53,7 +55,7 @@ internal sealed class CostFrugalTuner
     private LearnerState Choose()
     {
         // First round: every learner's starting point, cheapest learner first.
-        LearnerState? untried = _learners.Where(s => s.Proposed == 0).OrderBy(s => s.Learner.RelativeCost).FirstOrDefault();
+        LearnerState? untried = _learners.Where(s => s.Proposed == 0).OrderBy(s => s.StartCost).FirstOrDefault();
         if (untried is not null) return untried;
 
         double[] inverse = _learners.Select(s => 1 / EstimatedCostForImprovement(s)).ToArray();
@@ -72,8 +74,8 @@ internal sealed class CostFrugalTuner
     {
         if (state.Completed == 0)
         {
-            // Still running its first trial: as costly as the slowest learner's start, so others go on meanwhile.
-            return Math.Max(1e-3, _learners.Where(s => s.Completed > 0).Select(s => s.TotalCost / s.Completed).DefaultIfEmpty(1).Max() * state.Learner.RelativeCost);
+            // Still running its first trial: another costs at least what its start costs.
+            return Math.Max(1e-3, state.StartCost);
         }
 
         double cost = Math.Max(state.CostBestFound - state.CostBestFoundOld, state.TotalCost - state.CostBestFound);
@@ -89,10 +91,11 @@ internal sealed class CostFrugalTuner
         return Math.Max(cost, 1e-4);
     }
 
-    private sealed class LearnerState(Learner learner, LocalSearch search)
+    private sealed class LearnerState(Learner learner, LocalSearch search, double startCost)
     {
         public Learner Learner { get; } = learner;
         public LocalSearch Search { get; } = search;
+        public double StartCost { get; } = startCost;
         public int Proposed { get; set; }
         public int Completed { get; set; }
         public double TotalCost { get; set; }

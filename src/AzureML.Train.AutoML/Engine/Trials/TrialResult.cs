@@ -1,7 +1,6 @@
 using AzureML.Train.AutoML.Engine.Learners;
 using AzureML.Train.AutoML.Engine.Metrics;
 using AzureML.Train.AutoML.Engine.Search;
-using Microsoft.ML;
 
 namespace AzureML.Train.AutoML.Engine.Trials;
 
@@ -17,10 +16,8 @@ internal sealed record TrialResult
 
     public required MetricResult Metrics { get; init; }
 
-    /// <summary>The final model's learner part (scaler and trainer), trained on <see cref="TrialData.Final"/>.</summary>
-    public required ITransformer Model { get; init; }
-
-    public required ScoreOutput Output { get; init; }
+    /// <summary>The final model's learner part, trained on <see cref="TrialData.Final"/>.</summary>
+    public required TrainedModel Model { get; init; }
 
     /// <summary>Training and scoring across folds plus the final fit.</summary>
     public required TimeSpan TrainTime { get; init; }

@@ -18,25 +18,23 @@ internal static class TrialRunner
         var clock = Stopwatch.StartNew();
         var ml = new MLContext(context.Seed);
         using CancellationTokenRegistration link = TrainingCancellation.Link(ml, cancellationToken);
-        ScoreOutput output = learner.Output(context, config);
         int width = shared.Data.OutputWidth;
-        int positive = shared.Data.Classes?.PositiveIndex ?? 0;
         var outOfFold = new Predictions(shared.ValidatedRows.Length, width);
-        ITransformer? firstModel = null;
+        TrainedModel? firstModel = null;
         try
         {
             for (int f = 0; f < shared.Featurized.Count; f++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var fold = shared.Featurized[f];
-                ITransformer model = learner.Estimator(ml, context, config).Fit(fold.Train);
+                TrainedModel model = learner.Train(ml, context, config, fold.Train, cancellationToken);
                 firstModel ??= model;
-                Predictions predictions = PredictionReader.Read(model.Transform(fold.Valid!), output, width, positive);
+                Predictions predictions = model.Predict(fold.Valid!, shared.Data);
                 predictions.Values.CopyTo(outOfFold.Values, shared.FoldOffsets[f] * width);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            ITransformer final = shared.Refit is { } refit ? learner.Estimator(ml, context, config).Fit(refit.Train) : firstModel!;
+            TrainedModel final = shared.Refit is { } refit ? learner.Train(ml, context, config, refit.Train, cancellationToken) : firstModel!;
             TimeSpan trainTime = clock.Elapsed;
             MetricResult metrics = shared.Evaluate(outOfFold);
             return new TrialResult
@@ -47,7 +45,6 @@ internal static class TrialRunner
                 OutOfFold = outOfFold,
                 Metrics = metrics,
                 Model = final,
-                Output = output,
                 TrainTime = trainTime,
                 Duration = clock.Elapsed,
             };
