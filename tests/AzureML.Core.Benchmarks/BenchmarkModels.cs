@@ -1,33 +1,19 @@
 using System.Diagnostics;
-using AzureML.Core.Onnx;
 
 namespace AzureML.Core.Benchmarks;
 
 /// <summary>The models the scoring benchmark serves: an iris softmax classifier as ONNX, and a scikit-learn one.</summary>
 internal static class BenchmarkModels
 {
-    private static readonly string[] s_classes = { "setosa", "versicolor", "virginica" };
-
-    public static string WriteIrisClassifier(string folder)
+    /// <summary>
+    /// The ONNX iris classifier of <c>samples/OnnxDeploy</c> (a softmax regression with string labels and ZipMap
+    /// probabilities, as skl2onnx writes one), copied into <paramref name="folder"/>.
+    /// </summary>
+    public static string CopyIrisClassifier(string folder)
     {
-        var writer = new OnnxModelWriter { ProducerName = "skl2onnx" };
-        writer.ImportOperatorSet(OnnxOperatorSet.DefaultDomain, 15).ImportOperatorSet(OnnxOperatorSet.MLDomain, 1);
-        OnnxGraphBuilder g = writer.Graph;
-        g.AddInput("float_input", OnnxType.Tensor(OnnxElementType.Float, OnnxDimension.Symbolic("N"), OnnxDimension.Fixed(4)));
-        g.AddNode("LinearClassifier", ["float_input"], ["label", "probability_tensor"], OnnxOperatorSet.MLDomain)
-            .With("coefficients", new[] { -0.4f, 0.9f, -2.2f, -0.9f, 0.5f, -0.3f, -0.2f, -0.8f, -0.1f, -0.6f, 2.4f, 1.7f })
-            .With("intercepts", new[] { 8.5f, 1.8f, -10.3f })
-            .With("classlabels_strings", s_classes)
-            .With("multi_class", 1L)
-            .With("post_transform", "SOFTMAX");
-        g.AddNode("Normalizer", ["probability_tensor"], ["probabilities"], OnnxOperatorSet.MLDomain).With("norm", "L1");
-        g.AddNode("Identity", ["label"], ["output_label"]);
-        g.AddNode("ZipMap", ["probabilities"], ["output_probability"], OnnxOperatorSet.MLDomain).With("classlabels_strings", s_classes);
-        g.AddOutput("output_label", OnnxType.Tensor(OnnxElementType.String, OnnxDimension.Symbolic("N")));
-        g.AddOutput("output_probability", OnnxType.SequenceOfMaps(OnnxElementType.String));
         Directory.CreateDirectory(folder);
         string path = Path.Combine(folder, "iris.onnx");
-        writer.Save(path);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "iris.onnx"), path);
         return path;
     }
 

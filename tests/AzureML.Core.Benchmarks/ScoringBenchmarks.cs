@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AzureML.Core.Onnx;
 using AzureML.Core.Webservices;
-using AzureML.Core.Webservices.Scoring;
+using AzureML.Core.Hosting.Scoring;
 
 namespace AzureML.Core.Benchmarks;
 
@@ -24,7 +24,7 @@ internal static partial class ScoringBenchmarks
         string root = Directory.CreateTempSubdirectory("azureml-scoring-bench-").FullName;
         try
         {
-            string modelPath = BenchmarkModels.WriteIrisClassifier(Path.Combine(root, "model"));
+            string modelPath = BenchmarkModels.CopyIrisClassifier(Path.Combine(root, "model"));
             InProcess(modelPath);
             Workspace ws = Workspace.Local(Path.Combine(root, "ws"));
             Model onnx = Model.Register(ws, modelPath, "bench-onnx", modelFramework: Model.Framework.Onnx);

@@ -7,6 +7,8 @@ internal static class RepositoryPaths
 
     public static string CoreProject => Path.Combine(Root, "src", "AzureML.Core", "AzureML.Core.csproj");
 
+    public static string HostingProject => Path.Combine(Root, "src", "AzureML.Core.Hosting", "AzureML.Core.Hosting.csproj");
+
     private static string FindRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -50,6 +50,12 @@ public abstract partial class Dataset
     public virtual IReadOnlyDictionary<string, string> Tags => _record?.Tags ?? new Dictionary<string, string>();
 
     /// <summary>
+    /// Where the data comes from, as written when the dataset was defined: local paths, http(s) URLs, or
+    /// <c>azureml://datastores/&lt;name&gt;/paths/&lt;path&gt;</c> for datastore paths.
+    /// </summary>
+    public virtual IReadOnlyList<string> Sources => Definition.Sources.Select(s => s.Describe()).ToList();
+
+    /// <summary>
     /// Reads a tabular dataset into a typed <see cref="DataFrame"/>. Defined here so a dataset taken from
     /// <c>ws.Datasets[name]</c> reads directly; a <see cref="FileDataset"/> refuses.
     /// </summary>

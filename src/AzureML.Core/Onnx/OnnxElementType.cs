@@ -2,8 +2,8 @@ namespace AzureML.Core.Onnx;
 
 /// <summary>
 /// The element type of a tensor. Values 0–23 are identical in ONNX Runtime's <c>ONNXTensorElementDataType</c> and in
-/// onnx.proto's <c>TensorProto.DataType</c>, so one enum serves the runtime binding and the model writer. Codes from 24
-/// on differ between the two and are deliberately not listed.
+/// onnx.proto's <c>TensorProto.DataType</c>, so values convert by number in both directions. Codes from 24 on differ
+/// between the two and are deliberately not listed.
 /// </summary>
 internal enum OnnxElementType
 {

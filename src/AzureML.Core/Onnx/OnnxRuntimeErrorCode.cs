@@ -1,6 +1,6 @@
 namespace AzureML.Core.Onnx;
 
-/// <summary>ONNX Runtime's <c>OrtErrorCode</c>, with the same numeric values as the C API.</summary>
+/// <summary>ONNX Runtime's error codes (<c>OrtErrorCode</c>, same numbers) that the SDK tells apart.</summary>
 internal enum OnnxRuntimeErrorCode
 {
     /// <summary>No error.</summary>
@@ -25,14 +25,4 @@ internal enum OnnxRuntimeErrorCode
     NotImplemented = 9,
     /// <summary>The graph is invalid (for example a deprecated or unknown operator).</summary>
     InvalidGraph = 10,
-    /// <summary>An execution provider failed.</summary>
-    ExecutionProviderFail = 11,
-    /// <summary>Model loading was cancelled.</summary>
-    ModelLoadCanceled = 12,
-    /// <summary>The model must be compiled first.</summary>
-    ModelRequiresCompilation = 13,
-    /// <summary>Something that was looked up does not exist.</summary>
-    NotFound = 14,
-    /// <summary>The device was reset.</summary>
-    DeviceReset = 15,
 }

@@ -1,16 +1,19 @@
+using System.Text.RegularExpressions;
+
 namespace AzureML.Core.Onnx;
 
 /// <summary>
 /// A failure reported by ONNX Runtime itself. The message is ONNX Runtime's own text (prefixed with what the SDK
 /// was doing) so that users see exactly which input, shape or operator the runtime rejected.
 /// </summary>
-internal sealed class OnnxRuntimeException : AzureMLException
+internal sealed partial class OnnxRuntimeException : AzureMLException
 {
     /// <summary>Creates the exception from an ONNX Runtime status.</summary>
     /// <param name="errorCode">ONNX Runtime's error code.</param>
     /// <param name="message">ONNX Runtime's message, possibly with context prepended.</param>
-    public OnnxRuntimeException(OnnxRuntimeErrorCode errorCode, string message)
-        : base(message)
+    /// <param name="innerException">The runtime's own exception, if any.</param>
+    public OnnxRuntimeException(OnnxRuntimeErrorCode errorCode, string message, Exception? innerException = null)
+        : base(message, innerException)
     {
         ErrorCode = errorCode;
     }
@@ -26,4 +29,23 @@ internal sealed class OnnxRuntimeException : AzureMLException
 
     /// <summary>ONNX Runtime's error code.</summary>
     public OnnxRuntimeErrorCode ErrorCode { get; }
+
+    /// <summary>
+    /// Translates the runtime package's exception. Its code is only in its message (<c>[ErrorCode:InvalidArgument]
+    /// text</c>), so the prefix is parsed off; codes the SDK does not tell apart become <see cref="OnnxRuntimeErrorCode.Fail"/>.
+    /// </summary>
+    /// <param name="exception">What <c>Microsoft.ML.OnnxRuntime</c> threw.</param>
+    internal static OnnxRuntimeException From(Microsoft.ML.OnnxRuntime.OnnxRuntimeException exception)
+    {
+        Match prefix = ErrorCodePrefix().Match(exception.Message);
+        if (!prefix.Success)
+            return new OnnxRuntimeException(OnnxRuntimeErrorCode.Fail, exception.Message, exception);
+        OnnxRuntimeErrorCode code = Enum.TryParse(prefix.Groups[1].Value, out OnnxRuntimeErrorCode parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : OnnxRuntimeErrorCode.Fail;
+        return new OnnxRuntimeException(code, exception.Message[prefix.Length..], exception);
+    }
+
+    [GeneratedRegex(@"^\[ErrorCode:(\w+)\]\s*")]
+    private static partial Regex ErrorCodePrefix();
 }

@@ -1,8 +1,8 @@
 namespace AzureML.Core.Onnx;
 
 /// <summary>
-/// Raised when the ONNX Runtime native library cannot be found, loaded or trusted (wrong version). The message
-/// says where the SDK looked and how to get the library.
+/// Raised when ONNX Runtime's native library cannot be loaded into this process. The message says which package
+/// brings it.
 /// </summary>
 internal sealed class OnnxRuntimeUnavailableException : AzureMLException
 {

@@ -34,7 +34,7 @@ internal sealed class OnnxTensor : OnnxValue
     /// <summary>The number of elements.</summary>
     public int Length => Data.Length;
 
-    /// <summary>The shape array itself, for the runtime binding (never exposed for writing).</summary>
+    /// <summary>The shape array itself, for handing to the runtime (never exposed for writing).</summary>
     internal long[] ShapeArray => _shape;
 
     /// <summary>Creates a tensor over <paramref name="data"/> without copying it.</summary>
@@ -86,17 +86,7 @@ internal sealed class OnnxTensor : OnnxValue
             $"Tensors of {typeof(T).Name} are not supported; use float, double, long, int, bool or string.");
     }
 
-    /// <summary>The size in bytes of one element of a fixed-size type, or 0 for strings and unsupported types.</summary>
-    /// <param name="type">The element type.</param>
-    internal static int ElementSize(OnnxElementType type) => type switch
-    {
-        OnnxElementType.Float or OnnxElementType.Int32 => 4,
-        OnnxElementType.Double or OnnxElementType.Int64 => 8,
-        OnnxElementType.Bool => 1,
-        _ => 0,
-    };
-
-    /// <summary>Wraps an array the runtime binding produced; the caller guarantees type and shape agree.</summary>
+    /// <summary>Wraps an array the SDK produced (a runtime output, a bound request); the caller guarantees type and shape agree.</summary>
     internal static OnnxTensor Wrap(OnnxElementType type, Array data, long[] shape) => new(type, data, shape);
 
     /// <summary>For example <c>tensor(float)[1,3]</c>.</summary>

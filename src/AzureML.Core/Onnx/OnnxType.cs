@@ -4,8 +4,8 @@ using System.Text;
 namespace AzureML.Core.Onnx;
 
 /// <summary>
-/// The declared type of a model input or output: a tensor (element type and shape), a sequence, or a map. The same
-/// description is read from a loaded model and written by <see cref="OnnxGraphBuilder"/>.
+/// The declared type of a model input or output, as read from a loaded model: a tensor (element type and shape), a
+/// sequence, or a map.
 /// </summary>
 internal sealed class OnnxType
 {
@@ -40,11 +40,6 @@ internal sealed class OnnxType
     public static OnnxType Tensor(OnnxElementType elementType, params ReadOnlySpan<OnnxDimension> shape) =>
         new(OnnxValueKind.Tensor, elementType, ImmutableArray.Create(shape), OnnxElementType.Undefined, null);
 
-    /// <summary>A tensor type whose rank is not declared.</summary>
-    /// <param name="elementType">The element type.</param>
-    public static OnnxType TensorOfUnknownRank(OnnxElementType elementType) =>
-        new(OnnxValueKind.Tensor, elementType, null, OnnxElementType.Undefined, null);
-
     /// <summary>A sequence type.</summary>
     /// <param name="elementType">The type of each element.</param>
     public static OnnxType Sequence(OnnxType elementType) =>
@@ -55,14 +50,6 @@ internal sealed class OnnxType
     /// <param name="valueType">The value type.</param>
     public static OnnxType Map(OnnxElementType keyType, OnnxType valueType) =>
         new(OnnxValueKind.Map, OnnxElementType.Undefined, null, keyType, valueType);
-
-    /// <summary>
-    /// The type of a classifier's ZipMap output, <c>seq(map(key, tensor(float)))</c>: one dictionary of class
-    /// probabilities per row.
-    /// </summary>
-    /// <param name="keyType">The class label type, int64 or string.</param>
-    public static OnnxType SequenceOfMaps(OnnxElementType keyType) =>
-        Sequence(Map(keyType, Tensor(OnnxElementType.Float)));
 
     /// <summary>An unknown or unsupported type (opaque, sparse, optional).</summary>
     /// <param name="kind">The kind reported by the runtime.</param>

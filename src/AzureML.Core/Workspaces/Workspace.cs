@@ -13,7 +13,7 @@ namespace AzureML.Core;
 /// with <see cref="FromConfig(string?, string?)"/> (Azure or local, decided by <c>config.json</c>) or
 /// <see cref="Local(string)"/> (an embedded workspace on this machine).
 /// </summary>
-public class Workspace
+public partial class Workspace
 {
     /// <summary>The default folder of a local workspace, relative to the current directory.</summary>
     public const string DefaultLocalPath = ".azureml/local";
@@ -148,7 +148,10 @@ public class Workspace
         return file;
     }
 
-    /// <summary>The workspace's experiments by name (archived ones excluded).</summary>
+    /// <summary>
+    /// The workspace's experiments by name (archived ones excluded). A missing name throws a
+    /// <see cref="KeyNotFoundException"/> that lists the experiments that exist.
+    /// </summary>
     public virtual IReadOnlyDictionary<string, Experiment> Experiments => GetExperimentsAsync(CancellationToken.None).EnsureCompleted();
 
     /// <summary>The workspace's experiments by name (archived ones excluded).</summary>
@@ -156,7 +159,8 @@ public class Workspace
     public virtual async Task<IReadOnlyDictionary<string, Experiment>> GetExperimentsAsync(CancellationToken cancellationToken = default)
     {
         IReadOnlyList<ExperimentRecord> records = await Backend.Experiments.ListAsync(includeArchived: false, cancellationToken).ConfigureAwait(false);
-        return records.ToDictionary(r => r.Name, r => new Experiment(this, r), StringComparer.Ordinal);
+        return new NamedCollection<Experiment>(records.Select(r => KeyValuePair.Create(r.Name, new Experiment(this, r))), "experiment",
+            hint: "Submitting a run to new Experiment(ws, name) creates it.");
     }
 
     /// <summary>The latest version of every registered model, by name.</summary>

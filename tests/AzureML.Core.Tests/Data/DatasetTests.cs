@@ -280,6 +280,21 @@ public class DatasetTests : LocalWorkspaceTest
         });
     }
 
+    [Test]
+    public void Sources_ListWhereTheDataComesFrom_AfterARoundTripThroughTheRegistry()
+    {
+        string csv = Folder.Write("data/a.csv", "x\n1\n");
+        Datastore store = Ws.GetDefaultDatastore();
+        Dataset.Tabular.FromDelimitedFiles(new DataPath[] { csv }).Register(Ws, "local-one");
+        Dataset.File.FromFiles(new[] { new DataPath(store, "folder/*.csv") }, validate: false).Register(Ws, "in-store");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Ws.Datasets["local-one"].Sources, Is.EqualTo(new[] { csv }));
+            Assert.That(Ws.Datasets["in-store"].Sources, Is.EqualTo(new[] { "azureml://datastores/workspaceblobstore/paths/folder/*.csv" }));
+        });
+    }
+
     [TestCase("""{"datasetType": "Image", "parameters": {"path": "a.csv"}, "registration": {"name": "x"}, "schemaVersion": 1}""", "'datasetType' is 'Image'")]
     [TestCase("""{"datasetType": "File", "parameters": {"path": "a.csv"}, "registration": {"name": "x"}, "schemaVersion": 2}""", "'schemaVersion' must be 1")]
     [TestCase("""{"datasetType": "File", "parameters": {"path": "a.csv", "header": true}, "registration": {"name": "x"}, "schemaVersion": 1}""", "'parameters.header' is not a known field")]

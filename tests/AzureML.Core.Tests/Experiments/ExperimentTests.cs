@@ -62,6 +62,16 @@ public class ExperimentTests : LocalWorkspaceTest
     }
 
     [Test]
+    public void Experiments_MissingName_ListsTheExperimentsThatExist()
+    {
+        _ = new Experiment(Ws, "train");
+        _ = new Experiment(Ws, "tune");
+
+        Assert.That(() => Ws.Experiments["nosuch"], Throws.TypeOf<KeyNotFoundException>()
+            .With.Message.Contains("No experiment named 'nosuch'").And.Message.Contains("train, tune"));
+    }
+
+    [Test]
     public void Tags_SetAndRemove_Persist()
     {
         var experiment = new Experiment(Ws, "tagged");

@@ -237,6 +237,85 @@ public class OnnxModelTests
     }
 
     [Test]
+    public void Load_DimensionWithoutSizeOrName_ReportsUnknown()
+    {
+        using OnnxModel model = OnnxModel.Load(OnnxTestModels.IdentityWithUnknownDimension());
+
+        Assert.That(model.Inputs.Single().Type.Shape, Is.EqualTo(new[] { OnnxDimension.Unknown, OnnxDimension.Fixed(4) }));
+        Assert.That(model.Inputs.Single().ToString(), Is.EqualTo("X: tensor(double)[?,4]"));
+    }
+
+    [Test]
+    public void Run_ConstantFromTensorAttribute_AddsIt()
+    {
+        using OnnxModel model = OnnxModel.Load(OnnxTestModels.AddConstant());
+
+        Assert.That(model.Run(OnnxTensor.Vector(new[] { 1L, 2L })).GetTensor("Y").GetData<long>(), Is.EqualTo(new[] { 101L, -98L }));
+    }
+
+    [Test]
+    public void Run_AfterDispose_ThrowsObjectDisposed()
+    {
+        OnnxModel model = OnnxModel.Load(OnnxTestModels.Identity(OnnxElementType.Float));
+        model.Dispose();
+
+        Assert.That(() => model.Run(OnnxTensor.Vector(new[] { 1f })), Throws.InstanceOf<ObjectDisposedException>());
+    }
+
+    [Test]
+    public void Dispose_WhileRunsAreInFlight_LetsEveryStartedRunFinish()
+    {
+        OnnxModel model = OnnxModel.Load(OnnxTestModels.Linear([1f, -1f, 0.5f, 2f, -0.25f, 0f], [0.1f, -0.2f]));
+        var input = OnnxTensor.Create(new[] { 1f, 2f, 3f }, 1, 3);
+        float[] expected = model.Run(input).GetTensor("Y").GetData<float>();
+        using var started = new CountdownEvent(4);
+        int completed = 0, refused = 0;
+
+        Task[] workers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            started.Signal();
+            while (true)
+            {
+                try
+                {
+                    Assert.That(model.Run(input).GetTensor("Y").GetData<float>(), Is.EqualTo(expected));
+                    Interlocked.Increment(ref completed);
+                }
+                catch (ObjectDisposedException)
+                {
+                    Interlocked.Increment(ref refused);
+                    return;
+                }
+            }
+        })).ToArray();
+        started.Wait();
+        model.Dispose();
+        Task.WaitAll(workers);
+
+        Assert.That(refused, Is.EqualTo(4));
+        Assert.That(completed, Is.Positive);
+    }
+
+    [TestCase(OnnxGraphOptimizationLevel.Disabled, OnnxLogSeverity.Verbose)]
+    [TestCase(OnnxGraphOptimizationLevel.Basic, OnnxLogSeverity.Warning)]
+    [TestCase(OnnxGraphOptimizationLevel.Extended, OnnxLogSeverity.Fatal)]
+    [TestCase(OnnxGraphOptimizationLevel.All, OnnxLogSeverity.Error)]
+    public void Load_WithEachOptimizationLevel_GivesTheSameResult(object level, object severity)
+    {
+        var options = new OnnxModelOptions
+        {
+            GraphOptimization = (OnnxGraphOptimizationLevel)level,
+            LogSeverity = (OnnxLogSeverity)severity,
+            IntraOpThreads = 2,
+        };
+        using OnnxModel model = OnnxModel.Load(OnnxTestModels.Linear([1f, -1f, 0.5f, 2f, -0.25f, 0f], [0.1f, -0.2f]), options);
+
+        float[] y = model.Run(OnnxTensor.Create(new[] { 1f, 2f, 3f }, 1, 3)).GetTensor("Y").GetData<float>();
+
+        Assert.That(y, Is.EqualTo(new[] { 1f + 1f - 0.75f + 0.1f, -1f + 4f + 0f - 0.2f }).Within(1e-5f));
+    }
+
+    [Test]
     public void Result_UnknownOutputName_ThrowsListingOutputs()
     {
         using OnnxModel model = OnnxModel.Load(OnnxTestModels.Identity(OnnxElementType.Float));

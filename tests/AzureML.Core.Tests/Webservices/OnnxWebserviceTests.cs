@@ -1,3 +1,4 @@
+using AzureML.TestUtilities;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -238,6 +239,7 @@ public class OnnxWebserviceTests : LocalWorkspaceTest
         RegisterIris();
         string program = Folder.Write("deployer/deploy.cs", $$"""
             #:project {{RepositoryPaths.CoreProject}}
+            #:project {{RepositoryPaths.HostingProject}}
             using AzureML.Core;
             using AzureML.Core.Webservices;
 

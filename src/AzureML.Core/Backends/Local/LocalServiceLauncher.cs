@@ -6,8 +6,8 @@ namespace AzureML.Core.Backends.Local;
 /// <summary>
 /// Lays out one generation of a local service and starts its host in its own session, with its output
 /// going to the service log, so the service outlives the program that deployed it (as a container would).
-/// ONNX models are served by this assembly's own host (<c>dotnet AzureML.Core.dll serve</c>); entry scripts
-/// and no-code scikit-learn models by the Python scoring host.
+/// ONNX models are served by the .NET scoring host (<c>dotnet AzureML.Core.Hosting.dll serve</c>, see
+/// <see cref="OnnxHostLocator"/>); entry scripts and no-code scikit-learn models by the Python scoring host.
 /// </summary>
 internal sealed class LocalServiceLauncher
 {
@@ -72,7 +72,7 @@ internal sealed class LocalServiceLauncher
             ["DOTNET_NOLOGO"] = "1",
         };
         (string program, List<string> arguments) = mode == ServiceHostConfig.OnnxMode
-            ? (DotnetHost(), new List<string> { typeof(ServiceHostConfig).Assembly.Location, "serve", layout.ConfigFile })
+            ? (DotnetHost(), new List<string> { OnnxHostLocator.Locate(), "serve", layout.ConfigFile })
             : PythonHost(definition, layout, variables);
         return new PreparedServiceHost(layout, program, arguments, variables);
     }

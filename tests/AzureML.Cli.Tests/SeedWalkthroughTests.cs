@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using AzureML.Core.Tests;
+using NUnit.Framework;
+
+namespace AzureML.Cli.Tests;
+
+/// <summary>
+/// The command-line walkthrough end to end, as a user runs it: samples/cli/tutorial.sh with the packed azml tool
+/// installed into a temporary tool path.
+/// </summary>
+[Category("Integration")]
+[NonParallelizable]
+public class SeedWalkthroughTests
+{
+    private TestFolder _folder = null!;
+
+    [SetUp]
+    public void SetUp() => _folder = new TestFolder();
+
+    [TearDown]
+    public void TearDown() => _folder.Dispose();
+
+    [Test]
+    public void Tutorial_TrainsRegistersDeploysScoresAndCleansUp_WithTheInstalledTool()
+    {
+        InstalledTool tool = InstalledTool.Install(_folder.Path);
+        string work = _folder.Combine("work");
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = $"{tool.ToolPath}{Path.PathSeparator}{System.Environment.GetEnvironmentVariable("PATH")}",
+            ["AZUREML_LOCAL_WORKSPACES"] = _folder.Combine("workspaces"),
+        };
+
+        (_, string log) = InstalledTool.Run(_folder.Path, environment, "bash", Path.Combine(RepositoryPaths.Root, "samples", "cli", "tutorial.sh"), work);
+
+        JsonNode Step(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(work, "output", name + ".json")))!;
+        string project = Path.Combine(work, "project");
+        JsonNode run = Step("run-submit");
+        Assert.Multiple(() =>
+        {
+            Assert.That(log, Does.Contain("$ azml workspace create -w myws -g myrg"), "the script shows each command");
+            Assert.That((string?)Step("workspace-create")["name"], Is.EqualTo("myws"));
+            Assert.That((string?)Step("folder-attach")["Workspace name"], Is.EqualTo("myws"));
+            Assert.That((string?)Step("folder-attach")["Resource group"], Is.EqualTo("myrg"));
+            Assert.That((string?)Step("computetarget-create")["provisioningState"], Is.EqualTo("Succeeded"));
+            Assert.That((string?)Step("dataset-register")["registration"]!["name"], Is.EqualTo("iris-dataset"));
+
+            Assert.That((string?)run["status"], Is.EqualTo("Completed"));
+            Assert.That((string?)run["target"], Is.EqualTo("cpu-cluster"));
+            Assert.That(log, Does.Contain("Accuracy is"), "the training output is streamed while the run goes");
+            Assert.That((string?)JsonNode.Parse(File.ReadAllText(Path.Combine(project, "runoutput.json")))!["runId"], Is.EqualTo((string?)run["runId"]));
+
+            Assert.That((string?)Step("model-register-run")["id"], Is.EqualTo("mymodel:1"));
+            Assert.That((string?)Step("model-register-run")["runId"], Is.EqualTo((string?)run["runId"]));
+            Assert.That(File.Exists(Path.Combine(project, "registeredmodel.json")), Is.True);
+            Assert.That(File.Exists(Path.Combine(project, "sklearn_iris_model.pkl")), Is.True);
+            Assert.That((int?)Step("model-register-local")["version"], Is.EqualTo(2));
+
+            Assert.That((string?)Step("model-deploy")["state"], Is.EqualTo("Healthy"));
+            Assert.That((string?)Step("service-show")["scoringUri"], Is.EqualTo((string?)Step("model-deploy")["scoringUri"]).And.StartWith("http://127.0.0.1:"));
+            Assert.That(Step("service-run").ToJsonString(), Is.EqualTo("""["virginica"]"""));
+            Assert.That((string?)Step("service-delete")["name"], Is.EqualTo("myservice"));
+            Assert.That((string?)Step("computetarget-delete")["name"], Is.EqualTo("cpu-cluster"));
+        });
+    }
+}
