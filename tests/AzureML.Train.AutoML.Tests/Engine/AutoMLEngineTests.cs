@@ -78,6 +78,21 @@ public class AutoMLEngineTests
     }
 
     [Test]
+    [Category("Integration")]
+    public async Task RunAsync_VotingEnsemble_ScoringFileMatchesOnnxRuntime()
+    {
+        TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(150, "binary"), TaskKind.Classification, "label");
+        EngineResult result = await new AutoMLEngine(data, Settings(TaskKind.Classification, "AUC_weighted", 10), new RecordingMonitor()).RunAsync(CancellationToken.None);
+        TrialOutcome ensemble = result.Completed.Single(c => c.Algorithm == "VotingEnsemble");
+        using var folder = new TestFolder();
+
+        System.Text.Json.Nodes.JsonNode answer = PythonScoring.Score(ensemble.Model, data, folder.Path);
+
+        using OnnxSession session = OnnxSession.Load(ensemble.Model.ToByteArray());
+        OnnxParityTests.AssertSameAnswers(answer, session.Run(EngineFixtures.RawInputs(data), data.RowCount), data);
+    }
+
+    [Test]
     public async Task RunAsync_Regression_ReportsRegressionMetricsAndEnsembles()
     {
         TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(200, "regression"), TaskKind.Regression, "label");
