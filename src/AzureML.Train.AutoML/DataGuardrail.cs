@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace AzureML.Train.AutoML;
 
@@ -46,4 +47,23 @@ public sealed record DataGuardrail(string Type, string Status, string Descriptio
 
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>Guardrails as the JSON the setup run stores.</summary>
+    internal static string ToJson(IEnumerable<DataGuardrail> guardrails)
+        => new JsonArray(guardrails.Select(g => (JsonNode)new JsonObject
+        {
+            ["type"] = g.Type,
+            ["status"] = g.Status,
+            ["description"] = g.Description,
+            ["details"] = new JsonArray(g.Details.Select(row => (JsonNode)new JsonObject(row.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)))).ToArray()),
+        }).ToArray()).ToJsonString();
+
+    /// <summary>Reads what <see cref="ToJson"/> wrote.</summary>
+    internal static IReadOnlyList<DataGuardrail> FromJson(string json)
+        => JsonNode.Parse(json)!.AsArray().Select(g => new DataGuardrail(
+            g!["type"]!.GetValue<string>(),
+            g["status"]!.GetValue<string>(),
+            g["description"]!.GetValue<string>(),
+            g["details"]!.AsArray().Select(row => (IReadOnlyDictionary<string, string>)row!.AsObject().ToDictionary(c => c.Key, c => c.Value!.GetValue<string>())).ToList()))
+            .ToList();
 }

@@ -66,7 +66,7 @@ internal sealed class AutoMLEngine
         cancellationToken.ThrowIfCancellationRequested();
         _stopReason ??= search.IsCancellationRequested ? "experiment timeout" : "iterations";
         if (_settings.VotingEnsemble) BuildVotingEnsemble(setup.Shared);
-        return new EngineResult(setup, _completed.ToList(), _best, _stopReason);
+        return new EngineResult(setup, _completed.ToList(), _best, _stopReason, _finished);
     }
 
     private EngineSetup Setup(CancellationToken cancellationToken)
