@@ -29,9 +29,16 @@ public sealed class AutoMLData
     /// <param name="frame">The table.</param>
     public static AutoMLData FromDataFrame(DataFrame frame) => new(null, frame ?? throw new ArgumentNullException(nameof(frame)));
 
-    /// <summary>A tabular dataset as AutoML data.</summary>
+    /// <summary>A dataset as AutoML data, such as one from <c>ws.Datasets[name]</c>; it must be tabular.</summary>
     /// <param name="dataset">The dataset.</param>
-    public static implicit operator AutoMLData(TabularDataset dataset) => FromDataset(dataset);
+    /// <exception cref="ConfigException">The dataset is a file dataset.</exception>
+    public static implicit operator AutoMLData(Dataset dataset) => dataset switch
+    {
+        null => throw new ArgumentNullException(nameof(dataset)),
+        TabularDataset tabular => FromDataset(tabular),
+        _ => throw new ConfigException(
+            $"AutoML trains on tabular data; the dataset '{dataset.Name ?? "unregistered"}' is a file dataset. Create it with Dataset.Tabular.FromDelimitedFiles.", "trainingData"),
+    };
 
     /// <summary>A table as AutoML data.</summary>
     /// <param name="frame">The table.</param>
