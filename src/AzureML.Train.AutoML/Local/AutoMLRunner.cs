@@ -11,8 +11,7 @@ namespace AzureML.Train.AutoML.Local;
 /// <summary>
 /// The body of the background process an AutoML run executes in (<c>AzureML.Train.AutoML.Runner</c>): it reads the
 /// settings from the run's snapshot, reads the data with the SDK's reader, runs the engine and records every iteration
-/// as a child run. The process's exit code ends the parent run (0: completed); a failure is recorded on the parent
-/// with its reason first.
+/// as a child run. The parent ends when the process does: completed, or failed with the reason recorded on it.
 /// </summary>
 internal static class AutoMLRunner
 {
@@ -51,11 +50,13 @@ internal static class AutoMLRunner
             : 0;
     }
 
+    // As a script calling run.Fail(): the error is recorded and the process ends normally, so the run ends Failed
+    // with this error rather than with a bare exit code.
     private static async Task<int> FailAsync(Run parent, RunnerLog log, string code, string message, CancellationToken cancellationToken)
     {
         log.Write("Failed: " + message);
         await parent.Workspace.Backend.Runs.RecordErrorAsync(parent.Id, new RunError(code, message), cancellationToken).ConfigureAwait(false);
-        return 1;
+        return 0;
     }
 
     private static TrainingData Read(RunnerSettings settings, Workspace workspace)
