@@ -66,6 +66,7 @@ internal sealed class AutoMLEngine
         cancellationToken.ThrowIfCancellationRequested();
         _stopReason ??= search.IsCancellationRequested ? "experiment timeout" : "iterations";
         if (_settings.VotingEnsemble) BuildVotingEnsemble(setup.Shared);
+        if (_settings.StackEnsemble) BuildStackEnsemble(setup.Shared);
         return new EngineResult(setup, _completed.ToList(), _best, _stopReason, _finished);
     }
 
@@ -178,14 +179,40 @@ internal sealed class AutoMLEngine
         }
     }
 
+    // The best trials (not ensembles) by the primary metric, earlier iterations first among equals.
+    private List<TrialOutcome> BestTrials(int count) => _completed
+        .Where(o => o.Members.Count == 0 && !double.IsNaN(o.Metrics[_settings.PrimaryMetric]))
+        .OrderByDescending(o => o.Metrics[_settings.PrimaryMetric], Comparer<double>.Create((a, b) => MetricCatalog.Compare(_settings.PrimaryMetric, a, b)))
+        .ThenBy(o => o.Iteration)
+        .Take(count)
+        .ToList();
+
+    private void BuildStackEnsemble(TrialData shared)
+    {
+        List<TrialOutcome> members = BestTrials(StackEnsembleBuilder.MaxMembers);
+        if (members.Count < 2) return;
+        var clock = Stopwatch.StartNew();
+        var start = new TrialStart(_finished, "StackEnsemble", "None", new TrialConfig(Array.Empty<(string, object)>()));
+        lock (_gate) _monitor.TrialStarted(start);
+        var spec = new OnnxModelSpec { Data = _data, Algorithm = "StackEnsemble", Pipeline = "StackEnsemble" };
+        (Predictions outOfFold, ModelProto model, string pipeline) = StackEnsembleBuilder.Build(shared, members, _settings.Seed, spec);
+        OnnxModelFinisher.Describe(model, spec with { Pipeline = pipeline });
+        var outcome = new TrialOutcome
+        {
+            Start = start,
+            Metrics = shared.Evaluate(outOfFold),
+            OutOfFold = outOfFold,
+            Model = model,
+            Pipeline = pipeline,
+            Duration = clock.Elapsed,
+            Members = members.Select(m => (m.Iteration, 1.0 / members.Count)).ToList(),
+        };
+        lock (_gate) Complete(outcome);
+    }
+
     private void BuildVotingEnsemble(TrialData shared)
     {
-        List<TrialOutcome> candidates = _completed
-            .Where(o => !double.IsNaN(o.Metrics[_settings.PrimaryMetric]))
-            .OrderByDescending(o => o.Metrics[_settings.PrimaryMetric], Comparer<double>.Create((a, b) => MetricCatalog.Compare(_settings.PrimaryMetric, a, b)))
-            .ThenBy(o => o.Iteration)
-            .Take(CaruanaSelection.Rounds)
-            .ToList();
+        List<TrialOutcome> candidates = BestTrials(CaruanaSelection.Rounds);
         if (candidates.Count < 2) return;
 
         var clock = Stopwatch.StartNew();
@@ -195,7 +222,7 @@ internal sealed class AutoMLEngine
             p => MetricCatalog.Loss(_settings.PrimaryMetric, shared.Score(p, _settings.PrimaryMetric)));
         Predictions outOfFold = Predictions.WeightedSum(members.Select(m => candidates[m].OutOfFold).ToList(), weights);
         string pipeline = "VotingEnsemble(" + string.Join(", ", members.Select((m, i) => $"{weights[i]:0.###} x iteration {candidates[m].Iteration} {candidates[m].Algorithm}")) + ")";
-        ModelProto model = OnnxEnsembleMerger.Merge(members.Select(m => candidates[m].Model).ToList(), weights,
+        ModelProto model = OnnxEnsembleMerger.Vote(members.Select(m => candidates[m].Model).ToList(), weights,
             new OnnxModelSpec { Data = _data, Algorithm = "VotingEnsemble", Pipeline = pipeline });
         var outcome = new TrialOutcome
         {

@@ -102,7 +102,9 @@ internal sealed class ChildRunRecorder : IEngineMonitor
         if (outcome.Members.Count > 0)
         {
             properties[ChildRunContract.EnsembledIterations] = JsonSerializer.Serialize(outcome.Members.Select(m => m.Iteration));
-            properties[ChildRunContract.EnsembleWeights] = JsonSerializer.Serialize(outcome.Members.Select(m => m.Weight));
+
+            // A stack's members are weighed by its meta model, not by voting weights.
+            if (outcome.Algorithm == "VotingEnsemble") properties[ChildRunContract.EnsembleWeights] = JsonSerializer.Serialize(outcome.Members.Select(m => m.Weight));
         }
 
         Runs.AddPropertiesAsync(runId, properties, CancellationToken.None).EnsureCompleted();

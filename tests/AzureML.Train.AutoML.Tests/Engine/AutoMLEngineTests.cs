@@ -77,6 +77,29 @@ public class AutoMLEngineTests
         Assert.That(merged.Select((v, i) => Math.Abs(v - average[i])).Max(), Is.LessThan(1e-6));
     }
 
+    [TestCase("binary")]
+    [TestCase("multiclass")]
+    [TestCase("regression")]
+    [Category("Integration")]
+    public async Task RunAsync_StackEnsemble_OneGraphThatTheScoringFileMatches(string labelKind)
+    {
+        TaskKind task = labelKind == "regression" ? TaskKind.Regression : TaskKind.Classification;
+        string metric = task == TaskKind.Regression ? "r2_score" : "AUC_weighted";
+        TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(150, labelKind), task, "label");
+        EngineSettings settings = Settings(task, metric, 10) with { StackEnsemble = true };
+        EngineResult result = await new AutoMLEngine(data, settings, new RecordingMonitor()).RunAsync(CancellationToken.None);
+        TrialOutcome stack = result.Completed.Single(c => c.Algorithm == "StackEnsemble");
+        using var folder = new TestFolder();
+
+        System.Text.Json.Nodes.JsonNode answer = PythonScoring.Score(stack.Model, data, folder.Path);
+
+        Assert.That(result.Completed.Select(c => c.Algorithm).TakeLast(2), Is.EqualTo(new[] { "VotingEnsemble", "StackEnsemble" }));
+        Assert.That(stack.Members, Has.Count.InRange(2, 5));
+        Assert.That(stack.Metrics[metric], Is.GreaterThan(task == TaskKind.Regression ? 0.5 : 0.8));
+        using OnnxSession session = OnnxSession.Load(stack.Model.ToByteArray());
+        OnnxParityTests.AssertSameAnswers(answer, session.Run(EngineFixtures.RawInputs(data), data.RowCount), data);
+    }
+
     [Test]
     [Category("Integration")]
     public async Task RunAsync_VotingEnsemble_ScoringFileMatchesOnnxRuntime()

@@ -93,16 +93,15 @@ internal sealed class PipelineColumns
     }
 
     private static (string, DataViewType, Array) LabelColumn(TrainingData data)
+        => data.Classes is null ? (Label, NumberDataViewType.Single, data.Targets.Select(t => (float)t).ToArray()) : ClassColumn(data.Classes, data.ClassIndex);
+
+    /// <summary>A class label column as the trainers want it: Boolean (positive class) for two classes, a key for more.</summary>
+    public static (string Name, DataViewType Type, Array Values) ClassColumn(ClassLabels classes, IReadOnlyList<int> classIndex)
     {
-        if (data.Classes is null) return (Label, NumberDataViewType.Single, data.Targets.Select(t => (float)t).ToArray());
-        if (data.Classes.IsBinary)
-        {
-            int positive = data.Classes.PositiveIndex;
-            return (Label, BooleanDataViewType.Instance, data.ClassIndex.Select(c => c == positive).ToArray());
-        }
+        if (classes.IsBinary) return (Label, BooleanDataViewType.Instance, classIndex.Select(c => c == classes.PositiveIndex).ToArray());
 
         // Keys are 1-based: 0 means missing.
-        return (Label, new KeyDataViewType(typeof(uint), data.Classes.Count), data.ClassIndex.Select(c => (uint)(c + 1)).ToArray());
+        return (Label, new KeyDataViewType(typeof(uint), classes.Count), classIndex.Select(c => (uint)(c + 1)).ToArray());
     }
 
     private static Array Gather(Array values, int[] rows) => values switch

@@ -30,18 +30,20 @@ internal static class OnnxModelFinisher
         var writer = new OnnxGraphWriter(graph, "automl_");
         TrainingData data = spec.Data;
 
-        string result = output.Kind switch
-        {
-            ScoreOutputKind.Probability => BinaryProbabilities(writer, scores, data.Classes!.PositiveIndex),
-            ScoreOutputKind.ForestVotes => BinaryProbabilities(writer, ForestProbability(writer, scores, output.Trees), data.Classes!.PositiveIndex),
-            _ => scores,
-        };
-        SetOutputs(writer, result, data);
+        SetOutputs(writer, Predictions(writer, output, scores, data), data);
         ReplaceInputs(writer, data);
         Prune(graph);
         Describe(model, spec);
         return model;
     }
+
+    /// <summary>The probability matrix (class order) or prediction column a learner's raw output of kind <paramref name="output"/> means.</summary>
+    public static string Predictions(OnnxGraphWriter writer, ScoreOutput output, string scores, TrainingData data) => output.Kind switch
+    {
+        ScoreOutputKind.Probability => BinaryProbabilities(writer, scores, data.Classes!.PositiveIndex),
+        ScoreOutputKind.ForestVotes => BinaryProbabilities(writer, ForestProbability(writer, scores, output.Trees), data.Classes!.PositiveIndex),
+        _ => scores,
+    };
 
     /// <summary>Sets the shared outputs from a probability matrix (or a prediction column for regression).</summary>
     public static void SetOutputs(OnnxGraphWriter writer, string scores, TrainingData data)
