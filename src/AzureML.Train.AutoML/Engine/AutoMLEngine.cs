@@ -81,7 +81,7 @@ internal sealed class AutoMLEngine
     private async Task SearchAsync(TrialData shared, CancellationTokenSource search, CancellationToken cancellationToken)
     {
         LearnerContext context = Context(shared);
-        var tuner = new CostFrugalTuner(_settings.Learners.Select(l => (l, l.Space(context), l.StartCost(context))), _settings.Seed);
+        var tuner = new CostFrugalTuner(_settings.Learners.Select(l => (l, l.Space(context), l.StartCost(context), l.WarmStarts(context))), _settings.Seed);
         int? maxTrials = _settings.Iterations is int n ? Math.Max(1, n - _settings.EnsembleIterations) : null;
         var running = new List<Task>();
         int started = 0;

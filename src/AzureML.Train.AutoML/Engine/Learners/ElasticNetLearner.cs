@@ -24,6 +24,8 @@ internal sealed class ElasticNetLearner : Learner
         new Hyperparameter("alpha", Domain.Real(1e-6, 10, log: true), 1e-6),
         new Hyperparameter("l1_ratio", Domain.Real(0, 1), 0.5));
 
+    public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[] { Variant(context, ("alpha", 1e-2), ("l1_ratio", 0.1)) };
+
     public override TrainedModel Train(MLContext ml, LearnerContext context, TrialConfig config, IDataView features, CancellationToken cancellationToken)
     {
         float[][] x = LinearRegressionModel.ReadFeatures(features);

@@ -27,6 +27,12 @@ internal sealed class FastForestLearner : MLNetLearner
         new Hyperparameter("max_features", Domain.Real(0.1, 1), 1.0),
         new Hyperparameter("max_samples", Domain.Real(0.3, 1), 0.7));
 
+    // A forest of full-grown trees over a share of the features at each split, as random forests are usually run.
+    public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[]
+    {
+        Variant(context, ("n_estimators", Math.Min(64, SizeLimit(context, 2048))), ("num_leaves", Math.Min(64, SizeLimit(context))), ("min_samples_leaf", 1), ("max_features", 0.4)),
+    };
+
     public override ScoreOutput Output(LearnerContext context, TrialConfig config)
         => context.IsBinary ? new ScoreOutput(ScoreOutputKind.ForestVotes, config.Int("n_estimators")) : base.Output(context, config);
 

@@ -26,6 +26,11 @@ internal sealed class FastTreeLearner : MLNetLearner
         new Hyperparameter("learning_rate", Domain.Real(1.0 / 256, 1, log: true), context.Task == TaskKind.Regression ? 0.3 : 0.1),
         new Hyperparameter("max_features", Domain.Real(0.1, 1), 1.0));
 
+    public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[]
+    {
+        Variant(context, ("n_estimators", Math.Min(100, SizeLimit(context, 4096))), ("num_leaves", Math.Min(16, SizeLimit(context, 1024))), ("learning_rate", 0.1), ("max_features", 0.8)),
+    };
+
     public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config)
     {
         int trees = config.Int("n_estimators"), leaves = config.Int("num_leaves"), minLeaf = config.Int("min_samples_leaf");

@@ -22,6 +22,8 @@ internal sealed class LbfgsLearner : MLNetLearner
         new Hyperparameter("l1_regularization", Domain.Real(1e-4, 1e2, log: true), 1e-4),
         LinearScaling.Hyperparameter);
 
+    public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[] { Variant(context, ("l2_regularization", 0.1)), Variant(context, ("l2_regularization", 10.0)) };
+
     public override string Preprocessor(TrialConfig config) => config.Text(LinearScaling.Parameter);
 
     public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config)

@@ -44,6 +44,13 @@ internal abstract class Learner
 
     public abstract SearchSpace Space(LearnerContext context);
 
+    /// <summary>Configurations that do well on many tabular data sets, tried after the low-cost start (none by default).</summary>
+    public virtual IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => Array.Empty<TrialConfig>();
+
+    /// <summary>The starting configuration with some values changed.</summary>
+    protected TrialConfig Variant(LearnerContext context, params (string Name, object Value)[] changes)
+        => new(Space(context).Initial.Values.Select(v => changes.FirstOrDefault(c => c.Name == v.Name) is { Name: not null } change ? (v.Name, change.Value) : v));
+
     /// <summary>The scaling in front of the learner (<c>run_preprocessor</c>), or <c>None</c>.</summary>
     public virtual string Preprocessor(TrialConfig config) => "None";
 

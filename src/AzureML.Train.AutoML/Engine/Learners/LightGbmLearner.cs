@@ -32,6 +32,14 @@ internal sealed class LightGbmLearner : MLNetLearner
         new Hyperparameter("reg_alpha", Domain.Real(1.0 / 1024, 1024, log: true), 1.0 / 1024),
         new Hyperparameter("reg_lambda", Domain.Real(1.0 / 1024, 1024, log: true), 1.0));
 
+    // Many small trees slowly, and a few larger ones: gradient boosting's usual good region on small and mid-sized data.
+    public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[]
+    {
+        Variant(context, ("n_estimators", Math.Min(300, SizeLimit(context))), ("num_leaves", 4), ("learning_rate", 0.03), ("colsample_bytree", 0.7)),
+        Variant(context, ("n_estimators", Math.Min(100, SizeLimit(context))), ("num_leaves", Math.Min(16, SizeLimit(context))), ("min_child_samples", 10), ("learning_rate", 0.05),
+            ("colsample_bytree", 0.8)),
+    };
+
     public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config)
     {
         var booster = new GradientBooster.Options

@@ -4,10 +4,10 @@ namespace AzureML.Train.AutoML.Engine.Search;
 
 /// <summary>
 /// Chooses what to try next across learners, FLAML-style: each learner's low-cost start first (cheapest
-/// learner first), then the learner whose estimated cost for improvement is smallest is more likely to be
-/// picked — the cost it took to find its last improvement, or the cost spent since, and, for a learner
-/// behind the leader, the cost its recent rate of improvement needs to close twice the gap. Within a learner
-/// a <see cref="LocalSearch"/> proposes the configuration. Deterministic for a seed and an order of results.
+/// learner first), then each learner's few warm starts (configurations that do well on most tabular data),
+/// then the learner whose estimated cost for improvement is smallest is more likely to be picked — the cost it
+/// took to find its last improvement, or the cost spent since, and, for a learner behind the leader, the cost
+/// its recent rate of improvement needs to close twice the gap. Within a learner a <see cref="LocalSearch"/> proposes the configuration. Deterministic for a seed and an order of results.
 /// </summary>
 internal sealed class CostFrugalTuner
 {
@@ -15,12 +15,17 @@ internal sealed class CostFrugalTuner
     private readonly Random _random;
     private double _bestLoss = double.PositiveInfinity;
 
-    /// <param name="learners">Each learner with its search space and the cost of its starting configuration.</param>
+    /// <param name="learners">Each learner with its search space, the cost of its starting configuration and its warm starts.</param>
     /// <param name="seed">The seed of every random choice.</param>
-    public CostFrugalTuner(IEnumerable<(Learner Learner, SearchSpace Space, double StartCost)> learners, int seed)
+    public CostFrugalTuner(IEnumerable<(Learner Learner, SearchSpace Space, double StartCost, IReadOnlyList<TrialConfig> WarmStarts)> learners, int seed)
     {
         _random = new Random(seed);
-        _learners = learners.Select((l, i) => new LearnerState(l.Learner, new LocalSearch(l.Space, seed + (7919 * (i + 1))), l.StartCost)).ToList();
+        _learners = learners.Select((l, i) =>
+        {
+            var search = new LocalSearch(l.Space, seed + (7919 * (i + 1)));
+            search.WarmStart(l.WarmStarts);
+            return new LearnerState(l.Learner, search, l.StartCost);
+        }).ToList();
         if (_learners.Count == 0) throw new ArgumentException("No learner to search.", nameof(learners));
     }
 
@@ -57,6 +62,10 @@ internal sealed class CostFrugalTuner
         // First round: every learner's starting point, cheapest learner first.
         LearnerState? untried = _learners.Where(s => s.Proposed == 0).OrderBy(s => s.StartCost).FirstOrDefault();
         if (untried is not null) return untried;
+
+        // Second round: the warm starts, cheapest learner first.
+        LearnerState? warm = _learners.Where(s => s.Search.HasWarmStarts).OrderBy(s => s.StartCost).FirstOrDefault();
+        if (warm is not null) return warm;
 
         double[] inverse = _learners.Select(s => 1 / EstimatedCostForImprovement(s)).ToArray();
         double total = inverse.Sum();

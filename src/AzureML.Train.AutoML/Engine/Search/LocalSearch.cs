@@ -16,6 +16,7 @@ internal sealed class LocalSearch
     private readonly SearchSpace _space;
     private readonly Random _random;
     private readonly HashSet<TrialConfig> _proposed = new();
+    private readonly Queue<TrialConfig> _warmStarts = new();
     private readonly double _stepUpper, _stepLower;
     private readonly int _patience;
     private double[] _incumbent;
@@ -44,6 +45,18 @@ internal sealed class LocalSearch
     /// <summary>How many times the step ran out and the search restarted.</summary>
     public int Restarts { get; private set; }
 
+    /// <summary>Whether configurations given with <see cref="WarmStart"/> wait to be tried.</summary>
+    public bool HasWarmStarts => _warmStarts.Count > 0;
+
+    /// <summary>
+    /// Configurations known to do well on many data sets, tried right after the low-cost start; whichever is best
+    /// becomes the centre of the search like any other result.
+    /// </summary>
+    public void WarmStart(IEnumerable<TrialConfig> configurations)
+    {
+        foreach (TrialConfig configuration in configurations) _warmStarts.Enqueue(configuration);
+    }
+
     /// <summary>The next configuration to try; never one proposed before.</summary>
     public TrialConfig Propose()
     {
@@ -53,6 +66,11 @@ internal sealed class LocalSearch
             TrialConfig initial = _space.Initial;
             _proposed.Add(initial);
             return initial;
+        }
+
+        while (_warmStarts.TryDequeue(out TrialConfig? warm))
+        {
+            if (_proposed.Add(warm)) return warm;
         }
 
         for (int attempt = 0; ; attempt++)
