@@ -32,7 +32,7 @@ try
             int[] testRows = Enumerable.Range(0, folds.Length).Where(r => folds[r] == fold).ToArray();
             DataFrame train = Write(work, $"{dataset.Name}-{fold}-train.csv", lines, Enumerable.Range(0, folds.Length).Where(r => folds[r] != fold));
             DataFrame test = Write(work, $"{dataset.Name}-{fold}-test.csv", lines, testRows);
-            OursFold result = AutoMLFitter.Fit(dataset, train, test, classes, options.Budget, options.Concurrency);
+            OursFold result = AutoMLFitter.Fit(dataset, train, test, classes, options.Budget, options.Concurrency, work);
             ours.Add(result);
             Add(scores, "AutoML (this SDK)", Score(dataset, classes, labels, all, testRows, result.Predictions), result.Wall.TotalSeconds);
             foreach (PeerRunner.PeerFold peer in peers.Where(p => p.Fold == fold))
