@@ -66,26 +66,28 @@ internal sealed class LightGbmLearner : MLNetLearner
         }
     }
 
-    // The three option classes share these fields through a generic base that cannot be named as one type
-    // (its type arguments differ per task), so they are set through the runtime binder; every task has a test.
-    private static T Fill<T>(T options, LearnerContext context, GradientBooster.Options booster, int trees, int leaves, int minLeaf, double rate, int bins)
-        where T : TrainerInputBaseWithGroupId
+    // The three option classes share these fields through LightGbmTrainerBase<...>.OptionsBase, whose type
+    // arguments differ per task; they are inferred from the options instance.
+    private static TOptions Fill<TOptions, TOutput, TTransformer, TModel>(LightGbmTrainerBase<TOptions, TOutput, TTransformer, TModel>.OptionsBase options,
+        LearnerContext context, GradientBooster.Options booster, int trees, int leaves, int minLeaf, double rate, int bins)
+        where TOptions : LightGbmTrainerBase<TOptions, TOutput, TTransformer, TModel>.OptionsBase, new()
+        where TTransformer : ISingleFeaturePredictionTransformer<TModel>
+        where TModel : class
     {
-        dynamic shared = options;
-        shared.NumberOfIterations = trees;
-        shared.NumberOfLeaves = leaves;
-        shared.MinimumExampleCountPerLeaf = minLeaf;
-        shared.LearningRate = rate;
-        shared.MaximumBinCountPerFeature = bins;
-        shared.Booster = booster;
-        shared.UseCategoricalSplit = false;
-        shared.Seed = context.Seed;
-        shared.NumberOfThreads = context.Threads;
-        shared.Silent = true;
-        shared.Verbose = false;
+        options.NumberOfIterations = trees;
+        options.NumberOfLeaves = leaves;
+        options.MinimumExampleCountPerLeaf = minLeaf;
+        options.LearningRate = rate;
+        options.MaximumBinCountPerFeature = bins;
+        options.Booster = booster;
+        options.UseCategoricalSplit = false;
+        options.Seed = context.Seed;
+        options.NumberOfThreads = context.Threads;
+        options.Silent = true;
+        options.Verbose = false;
         options.LabelColumnName = PipelineColumns.Label;
         options.FeatureColumnName = PipelineColumns.Features;
         options.ExampleWeightColumnName = WeightColumn(context);
-        return options;
+        return (TOptions)options;
     }
 }
