@@ -49,7 +49,12 @@ internal abstract class Learner
 
     /// <summary>The starting configuration with some values changed.</summary>
     protected TrialConfig Variant(LearnerContext context, params (string Name, object Value)[] changes)
-        => new(Space(context).Initial.Values.Select(v => changes.FirstOrDefault(c => c.Name == v.Name) is { Name: not null } change ? (v.Name, change.Value) : v));
+    {
+        TrialConfig initial = Space(context).Initial;
+        string? unknown = changes.Select(c => c.Name).FirstOrDefault(name => initial.Values.All(v => v.Name != name));
+        if (unknown is not null) throw new ArgumentException($"{Name} has no hyperparameter '{unknown}'.", nameof(changes));
+        return new(initial.Values.Select(v => changes.FirstOrDefault(c => c.Name == v.Name) is { Name: not null } change ? (v.Name, change.Value) : v));
+    }
 
     /// <summary>The scaling in front of the learner (<c>run_preprocessor</c>), or <c>None</c>.</summary>
     public virtual string Preprocessor(TrialConfig config) => "None";
