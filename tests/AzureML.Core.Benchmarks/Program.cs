@@ -1,5 +1,5 @@
 // Benchmarks that print numbers; never assertions. Run with:
-//   dotnet run -c Release --project tests/AzureML.Core.Benchmarks -- [runs|scoring|data]
+//   dotnet run -c Release --project tests/AzureML.Core.Benchmarks -- [runs|scoring|scoring-memory|data]
 using AzureML.Core.Benchmarks;
 
 string which = args.Length > 0 ? args[0] : "runs";
@@ -11,11 +11,14 @@ switch (which)
     case "scoring":
         ScoringBenchmarks.Execute();
         break;
+    case "scoring-memory":
+        ScoringMemoryBenchmarks.Execute();
+        break;
     case "data":
         DataBenchmarks.Execute();
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: runs, scoring, data");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: runs, scoring, scoring-memory, data");
         return 2;
 }
 
