@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AzureML.Core.Data;
+using AzureML.Core.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace AzureML.Core.Backends.Local;
@@ -77,19 +78,33 @@ internal sealed class LocalDatastoreStore : DatastoreStore
     {
         string root = await FolderAsync(datastore, cancellationToken).ConfigureAwait(false);
         string start = Path.Combine(root, prefix);
-        if (File.Exists(start)) return [new DatastoreFileInfo(prefix, new FileInfo(start).Length)];
+        if (File.Exists(start)) return IsInside(start, root) ? [new DatastoreFileInfo(prefix, new FileInfo(start).Length)] : [];
         if (!Directory.Exists(start)) return [];
-        return new DirectoryInfo(start).EnumerateFiles("*", SearchOption.AllDirectories)
-            .Select(f => new DatastoreFileInfo(Path.GetRelativePath(root, f.FullName).Replace('\\', '/'), f.Length))
+
+        // A local-folder datastore is a folder of the user's: links in it that lead out of it are not its files.
+        FolderListing listing = FolderListing.List(start, boundary: root);
+        foreach (SkippedLink link in listing.SkippedLinks) UserWarnings.Write($"Datastore '{datastore}': {link}.");
+        string below = Path.GetRelativePath(root, listing.Root).Replace('\\', '/');
+        return listing.Files
+            .Select(f => new DatastoreFileInfo(below == "." ? f.RelativePath : below + "/" + f.RelativePath, f.Length))
             .Where(f => !IsTemporary(f.Path))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
     }
 
+    private static bool IsInside(string path, string root)
+        => FolderListing.RealPath(path) is string real && FolderListing.RealPath(root) is string realRoot
+            && real.StartsWith(Path.TrimEndingDirectorySeparator(realRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     public override async Task<Stream> OpenReadAsync(string datastore, string path, CancellationToken cancellationToken)
     {
-        string file = Path.Combine(await FolderAsync(datastore, cancellationToken).ConfigureAwait(false), path);
+        string root = await FolderAsync(datastore, cancellationToken).ConfigureAwait(false);
+        string file = Path.Combine(root, path);
         if (!File.Exists(file)) throw new UserErrorException($"Datastore '{datastore}' has no file '{path}'.");
+        if (!IsInside(file, root))
+        {
+            throw new UserErrorException($"'{path}' in datastore '{datastore}' is a symbolic link that leads outside the datastore's folder; it is not read.");
+        }
+
         return OpenFile(file);
     }
 

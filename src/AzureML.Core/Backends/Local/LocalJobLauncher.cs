@@ -31,10 +31,7 @@ internal sealed class LocalJobLauncher : JobLauncher
 
         RunCommand.For(submission); // validates the script kind before anything is copied
         SnapshotPlan plan = SnapshotPlan.Create(submission.SourceDirectory, new[] { _backend.Root }); // the folder must exist
-        if (submission.Script is not null && !File.Exists(Path.Combine(submission.SourceDirectory, submission.Script)))
-        {
-            throw new UserErrorException($"The script '{submission.Script}' does not exist in the source directory '{submission.SourceDirectory}'.");
-        }
+        if (submission.Script is not null) submission = submission with { Script = ScriptInSnapshot(submission.Script, plan) };
 
         plan.CheckLimits(submission.SnapshotLimits);
         cancellationToken.ThrowIfCancellationRequested();
@@ -65,6 +62,35 @@ internal sealed class LocalJobLauncher : JobLauncher
         _backend.Runs.SetStatus(run.RunId, RunStatus.Queued);
         LocalRunSupervisor.Start(_backend, run.RunId, submission, snapshotFolder);
         return Task.FromResult(_backend.Runs.Get(run.RunId));
+    }
+
+    /// <summary>
+    /// The script's path inside the snapshot, checked before anything is copied: it must be inside the source
+    /// directory, exist, and be in the snapshot (not left out by an ignore rule or as a link that leaves the folder).
+    /// </summary>
+    private static string ScriptInSnapshot(string script, SnapshotPlan plan)
+    {
+        string full = Path.GetFullPath(Path.Combine(plan.SourceDirectory, script));
+        string relative = Path.GetRelativePath(plan.SourceDirectory, full);
+        if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new UserErrorException(
+                $"The script '{script}' is outside the source directory '{plan.SourceDirectory}'. A run starts from a snapshot of the source directory, " +
+                "so the script must be inside it: pass its path relative to the source directory, or choose a source directory that holds it.");
+        }
+
+        relative = relative.Replace('\\', '/');
+        if (!File.Exists(full))
+        {
+            throw new UserErrorException($"The script '{relative}' does not exist in the source directory '{plan.SourceDirectory}'.");
+        }
+
+        if (plan.WhyLeftOut(relative) is string reason)
+        {
+            throw new UserErrorException($"The script '{relative}' is not in the snapshot of '{plan.SourceDirectory}' because {reason}, so the run could not start it.");
+        }
+
+        return relative;
     }
 
     /// <summary>

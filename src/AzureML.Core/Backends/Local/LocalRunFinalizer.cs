@@ -1,3 +1,5 @@
+using AzureML.Core.Internal;
+
 namespace AzureML.Core.Backends.Local;
 
 /// <summary>
@@ -73,14 +75,17 @@ internal static class LocalRunFinalizer
         string source = Path.Combine(layout.Working, name);
         if (!Directory.Exists(source) || new DirectoryInfo(source).LinkTarget is not null) return;
 
-        // Symbolic links are not followed: a link to a user's data folder must never have its files moved away.
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        foreach (string file in Directory.EnumerateFiles(source, "*", options).ToList())
+        // A link is copied as what it points to, never moved: the file it leads to stays where it is (it may be one
+        // the script only linked to). A link that leaves the working copy is not followed.
+        FolderListing listing = FolderListing.List(source, boundary: layout.Working);
+        foreach (SkippedLink link in listing.SkippedLinks) layout.AppendRunNote($"Outputs: {link} (the run's working copy).");
+        foreach (ListedFile file in listing.Files.OrderByDescending(f => f.ThroughLink)) // copies before moves: a link may lead to a file moved here
         {
-            string target = Path.Combine(layout.Artifacts, name, Path.GetRelativePath(source, file));
+            string target = Path.Combine(layout.Artifacts, name, file.RelativePath);
             if (File.Exists(target)) continue; // an explicit upload under the same name wins
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(file, target);
+            if (file.ThroughLink) File.Copy(file.FullPath, target);
+            else File.Move(file.FullPath, target);
         }
     }
 

@@ -97,8 +97,15 @@ internal sealed class LocalServiceLauncher
         }
 
         SnapshotPlan plan = SnapshotPlan.Create(definition.SourceDirectory, new[] { _backend.Root });
+        relative = relative.Replace('\\', '/');
+        if (plan.WhyLeftOut(relative) is string reason)
+        {
+            throw new UserErrorException($"The entry script '{relative}' is not in the snapshot of '{definition.SourceDirectory}' because {reason}, so the service could not import it.");
+        }
+
         plan.CheckLimits(SnapshotLimits.Default);
         plan.CopyTo(layout.SourceFolder);
+        File.AppendAllLines(layout.LogFile, plan.Notes()); // before the host's own lines: what GetLogs() shows first
         return Path.Combine(layout.SourceFolder, relative);
     }
 
