@@ -87,7 +87,7 @@ internal sealed class LocalDatastoreStore : DatastoreStore
         string below = Path.GetRelativePath(root, listing.Root).Replace('\\', '/');
         return listing.Files
             .Select(f => new DatastoreFileInfo(below == "." ? f.RelativePath : below + "/" + f.RelativePath, f.Length))
-            .Where(f => !IsTemporary(f.Path))
+            .Where(f => !FileWriting.IsTemporaryName(Path.GetFileName(f.Path)))
             .ToList();
     }
 
@@ -118,9 +118,6 @@ internal sealed class LocalDatastoreStore : DatastoreStore
 
     private string FolderOf(DatastoreRecord record)
         => record.Kind == DatastoreRecord.LocalFolderKind ? record.Settings[DatastoreRecord.FolderSetting]! : Path.Combine(_backend.Root, "datastores", record.Name);
-
-    // Files being written by a transfer are temporary siblings (FileWriting); they are not content yet.
-    private static bool IsTemporary(string path) => Path.GetFileName(path).StartsWith('.') && path.EndsWith(".tmp", StringComparison.Ordinal);
 
     private static FileStream OpenFile(string path)
         => new(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);

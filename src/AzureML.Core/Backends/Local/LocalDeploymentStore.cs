@@ -240,7 +240,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
     private Row Reconcile(Row row)
     {
         var layout = new LocalServiceLayout(_backend, row.Name, row.Generation);
-        bool alive = row.Pid is int pid && ProcessTree.IsAlive(pid, row.StartTicks ?? 0);
+        bool alive = row.Pid is int pid && ProcessIdentity.IsAlive(pid, row.StartTicks ?? 0);
         if (row.State == "Transitioning")
         {
             if (File.Exists(layout.FailedFile))

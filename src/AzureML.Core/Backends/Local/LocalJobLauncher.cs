@@ -1,3 +1,4 @@
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Backends.Local;
 
@@ -209,7 +210,7 @@ internal sealed class LocalJobLauncher : JobLauncher
                 $"The process that submitted this run (pid {processes.SupervisorPid}) ended before the script started."));
         }
 
-        if (processes.ScriptAlive || _nodeProcesses.List(run.RunId).Any(p => ProcessTree.IsAlive(p.Pid, p.StartTicks)))
+        if (processes.ScriptAlive || _nodeProcesses.List(run.RunId).Any(p => ProcessIdentity.IsAlive(p.Pid, p.StartTicks)))
         {
             // One node failed while its peers still run (they may wait for it forever): stop them and finish the run.
             if (new LocalRunLayout(_backend, run.RunId).ReadRunExitCode() is int failed and not 0)

@@ -1,3 +1,4 @@
+using AzureML.Core.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace AzureML.Core.Backends.Local;
@@ -111,7 +112,7 @@ internal sealed class LocalNodeSlots
         var queued = new List<string>();
         while (reader.Read())
         {
-            if (ProcessTree.IsAlive(reader.GetInt32(1), reader.GetInt64(2))) queued.Add(reader.GetString(0));
+            if (ProcessIdentity.IsAlive(reader.GetInt32(1), reader.GetInt64(2))) queued.Add(reader.GetString(0));
         }
 
         return queued;
@@ -135,8 +136,8 @@ internal sealed class LocalNodeSlots
 
         return rows.Select(r => new NodeRow(r.NodeId, r.RunId, r.IdleSince,
             r.RunId is not null && r.Status is not null && !new RunStatus(r.Status).IsTerminal
-            && ((r.SupervisorPid is int pid && ProcessTree.IsAlive(pid, r.SupervisorTicks))
-                || LocalRunNodeProcesses.List(connection, transaction, r.RunId).Any(p => ProcessTree.IsAlive(p.Pid, p.StartTicks))))).ToList();
+            && ((r.SupervisorPid is int pid && ProcessIdentity.IsAlive(pid, r.SupervisorTicks))
+                || LocalRunNodeProcesses.List(connection, transaction, r.RunId).Any(p => ProcessIdentity.IsAlive(p.Pid, p.StartTicks))))).ToList();
     }
 
     /// <summary>A node row; <see cref="Held"/> when its run is unfinished and still has a live supervisor or node process.</summary>

@@ -1,3 +1,4 @@
+using AzureML.Core.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace AzureML.Core.Backends.Local;
@@ -14,13 +15,13 @@ internal sealed class LocalRunProcesses
         int self = System.Environment.ProcessId;
         _database.Write((connection, transaction) => LocalRunStore.Execute(connection, transaction,
             "INSERT OR REPLACE INTO run_processes (run_id, supervisor_pid, supervisor_start_ticks) VALUES ($p0, $p1, $p2);",
-            runId, self, ProcessTree.StartTicks(self)));
+            runId, self, ProcessIdentity.StartTicks(self)));
     }
 
     public void RecordScript(string runId, int pid, DateTimeOffset? deadline)
         => _database.Write((connection, transaction) => LocalRunStore.Execute(connection, transaction,
             "UPDATE run_processes SET pid = $p0, start_ticks = $p1, deadline_utc = $p2 WHERE run_id = $p3;",
-            pid, ProcessTree.StartTicks(pid), deadline is null ? null : LocalTime.Format(deadline.Value), runId));
+            pid, ProcessIdentity.StartTicks(pid), deadline is null ? null : LocalTime.Format(deadline.Value), runId));
 
     public RunProcessRecord? Get(string runId) => _database.Read(connection =>
     {

@@ -1,3 +1,4 @@
+using AzureML.Core.Internal;
 using System.Diagnostics;
 using AzureML.Core.Webservices.Hosting;
 
@@ -147,7 +148,7 @@ internal sealed class LocalServiceLauncher
         ProcessStartInfo start = SessionProcess.StartInfo(Wrapper, "azureml-service", layout.Generation, program, arguments, variables);
         using Process process = Process.Start(start) ?? throw new AzureMLException($"Could not start the service host '{program}'.");
         process.StandardInput.Close();
-        return (process.Id, ProcessTree.StartTicks(process.Id));
+        return (process.Id, ProcessIdentity.StartTicks(process.Id));
     }
 
     private static string NoCodeMode(IReadOnlyList<ModelReference> models)

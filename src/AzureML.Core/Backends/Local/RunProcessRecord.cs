@@ -1,3 +1,4 @@
+using AzureML.Core.Internal;
 namespace AzureML.Core.Backends.Local;
 
 /// <summary>
@@ -7,7 +8,7 @@ namespace AzureML.Core.Backends.Local;
 /// </summary>
 internal sealed record RunProcessRecord(int SupervisorPid, long SupervisorStartTicks, int? Pid, long? StartTicks, DateTimeOffset? Deadline)
 {
-    public bool SupervisorAlive => ProcessTree.IsAlive(SupervisorPid, SupervisorStartTicks);
+    public bool SupervisorAlive => ProcessIdentity.IsAlive(SupervisorPid, SupervisorStartTicks);
 
-    public bool ScriptAlive => Pid is int pid && ProcessTree.IsAlive(pid, StartTicks ?? 0);
+    public bool ScriptAlive => Pid is int pid && ProcessIdentity.IsAlive(pid, StartTicks ?? 0);
 }
