@@ -47,10 +47,11 @@ internal sealed class LocalBackend : WorkspaceBackend
     public override string Kind => "local";
 
     /// <summary>
-    /// Opens (creating when needed) the workspace folder <paramref name="root"/>, removing first the stale temporary
-    /// files and folders that killed processes left behind.
+    /// Opens (creating when needed) the workspace folder <paramref name="root"/>. With <paramref name="recover"/>,
+    /// what killed processes left behind is dealt with first: their stale temporary files and folders are removed,
+    /// and runs whose supervisor is gone get a new one.
     /// </summary>
-    public static LocalBackend Open(string root)
+    public static LocalBackend Open(string root, bool recover = true)
     {
         try
         {
@@ -62,7 +63,11 @@ internal sealed class LocalBackend : WorkspaceBackend
         }
 
         var backend = new LocalBackend(root, LocalDatabase.OpenFile(Path.Combine(root, "workspace.db")));
-        backend.SweepLeftovers();
+        if (recover)
+        {
+            backend.SweepLeftovers();
+            backend.Jobs.SuperviseAbandonedRuns();
+        }
 
         return backend;
     }

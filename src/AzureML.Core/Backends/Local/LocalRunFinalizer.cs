@@ -4,9 +4,9 @@ namespace AzureML.Core.Backends.Local;
 
 /// <summary>
 /// Ends a run whose script is no longer running: moves <c>./outputs</c> and <c>./logs</c> into the run's
-/// artifacts, removes the working copy and records the final status. Only the caller that wins the move
-/// to <c>Finalizing</c> does this, so a run is finished exactly once even when several processes notice
-/// it ended.
+/// artifacts, removes the working copy and records the final status; child runs the script left unfinished
+/// end <c>Canceled</c> with it. Only the caller that wins the move to <c>Finalizing</c> does this, so a run is
+/// finished exactly once even when several processes notice it ended.
 /// </summary>
 internal static class LocalRunFinalizer
 {
@@ -54,7 +54,9 @@ internal static class LocalRunFinalizer
         (RunStatus status, RunError? error) = failure is not null
             ? (RunStatus.Failed, failure)
             : Outcome(layout, exitCode, cancelRequested, timeoutMessage, runs.Get(runId).Error ?? collectionProblem);
-        return runs.SetStatus(runId, status, error);
+        RunRecord finished = runs.SetStatus(runId, status, error);
+        runs.EndUnfinishedChildren(runId);
+        return finished;
     }
 
     private static (RunStatus, RunError?) Outcome(LocalRunLayout layout, int? exitCode, bool canceled, string? timeoutMessage, RunError? recorded)

@@ -1,6 +1,6 @@
-using AzureML.Core.Internal;
 using System.Diagnostics;
 using AzureML.Core.Webservices.Hosting;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Backends.Local;
 
@@ -8,7 +8,7 @@ namespace AzureML.Core.Backends.Local;
 /// Lays out one generation of a local service and starts its host in its own session, with its output
 /// going to the service log, so the service outlives the program that deployed it (as a container would).
 /// ONNX models are served by the .NET scoring host (<c>dotnet AzureML.Core.Hosting.dll serve</c>, see
-/// <see cref="OnnxHostLocator"/>); entry scripts and no-code scikit-learn models by the Python scoring host.
+/// <see cref="LocalHostProgram"/>); entry scripts and no-code scikit-learn models by the Python scoring host.
 /// </summary>
 internal sealed class LocalServiceLauncher
 {
@@ -73,7 +73,7 @@ internal sealed class LocalServiceLauncher
             ["DOTNET_NOLOGO"] = "1",
         };
         (string program, List<string> arguments) = mode == ServiceHostConfig.OnnxMode
-            ? (DotnetHost(), new List<string> { OnnxHostLocator.Locate(), "serve", layout.ConfigFile })
+            ? LocalHostProgram.Command(LocalHostProgram.Locate("ONNX models cannot be deployed locally"), LocalHostProgram.ServeVerb, layout.ConfigFile)
             : PythonHost(definition, layout, variables, entryScript);
         return new PreparedServiceHost(layout, program, arguments, variables);
     }
@@ -179,14 +179,4 @@ internal sealed class LocalServiceLauncher
     }
 
     private string ModelFolder(ModelReference model) => _backend.Models.GetLocalFolder(model.Name, int.Parse(model.Version, System.Globalization.CultureInfo.InvariantCulture));
-
-    // The dotnet muxer that runs this process (or the one on PATH), so the host uses the same runtime.
-    private static string DotnetHost()
-    {
-        string? fromSdk = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk)) return fromSdk;
-        string? self = System.Environment.ProcessPath;
-        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
-        return "dotnet";
-    }
 }
