@@ -41,7 +41,7 @@ public class ScoringFaultTests : LocalWorkspaceTest
 
     [Test]
     public void PythonHost_ChunkedRequestThatNeverSendsItsBody_TheConnectionIsClosed()
-        => ProbeStalledBody("Python host", DeploySklearn("sklearn-stalled"), within: TimeSpan.FromSeconds(60));
+        => ProbeStalledBody("Python host", DeploySklearn("sklearn-stalled"), within: TimeSpan.FromSeconds(25));
 
     [Test]
     public void Service_HostKilled_ReadsAsUnhealthyWithoutChangingItsRecordAndRedeployRecovers()

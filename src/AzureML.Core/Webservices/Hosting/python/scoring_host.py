@@ -472,6 +472,12 @@ def describe_cell(value):
 
 def accepts_missing_values(model):
     """True when the estimator declares it takes NaN inputs (scikit-learn's ``allow_nan`` tag; a pipeline takes its first step's)."""
+    steps = getattr(model, "steps", None)
+    if isinstance(steps, list) and steps and isinstance(steps[0], tuple) and len(steps[0]) == 2:
+        # Pipelines before scikit-learn 1.3 do not pass their first step's tag on.
+        first = steps[0][1]
+        if first not in (None, "passthrough"):
+            return accepts_missing_values(first)
     try:
         from sklearn.utils import get_tags  # scikit-learn >= 1.6
         return bool(get_tags(model).input_tags.allow_nan)
@@ -878,6 +884,7 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
             if time.monotonic() > self._deadline:
                 self.close_connection = True
                 raise RequestError(408, "The request body did not arrive within %d seconds; the connection is closed." % BODY_DEADLINE_SECONDS)
+            self._wait_no_longer_than_the_deadline()
             chunk = self.rfile.read1(min(remaining, 1 << 16))
             if not chunk:
                 self.close_connection = True
@@ -885,6 +892,14 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
             parts.append(chunk)
             remaining -= len(chunk)
         return b"".join(parts)
+
+    def _wait_no_longer_than_the_deadline(self):
+        """Bound the next read by what is left of the body's deadline (the socket timeout alone is the idle timeout,
+        twice as long), so a client that announces a body and stalls gets its 408 on time."""
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise socket.timeout()
+        self.connection.settimeout(min(left, self.timeout))
 
     def _drain_cap(self):
         """How many bytes of an oversized body are read and discarded before giving up on the connection."""
@@ -911,6 +926,7 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
         """Decode a chunked body, refusing (413) once it exceeds ``limit`` (the rest is drained)."""
         parts, total = [], 0
         while True:
+            self._wait_no_longer_than_the_deadline()
             line = self.rfile.readline(1024).split(b";", 1)[0].strip()
             try:
                 size = int(line, 16)
@@ -969,7 +985,9 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
                 except (TimeoutError, socket.timeout):
                     # The client stopped sending the body it announced: answer as Kestrel does, and free the thread.
                     self.close_connection = True
-                    raise RequestError(408, "The request body did not arrive within %d seconds; the connection is closed." % self.timeout)
+                    raise RequestError(408, "The request body did not arrive within %d seconds; the connection is closed." % BODY_DEADLINE_SECONDS)
+                finally:
+                    self.connection.settimeout(self.timeout)  # back to the idle timeout for the next request
                 status, body = self.server.scorer.score(raw)
         except RequestError as error:
             self._send_error_json(error.status, error.message)
