@@ -16,8 +16,11 @@ internal abstract class RunStore
     /// </summary>
     public abstract Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken);
 
-    /// <summary>Lists runs matching the query, newest first; the records read as <see cref="GetAsync"/> reads them.</summary>
-    public abstract Task<IReadOnlyList<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken);
+    /// <summary>
+    /// Runs matching the query, newest first, page by page; the backend applies the filters it can on the service. The
+    /// records read as <see cref="GetAsync"/> reads them.
+    /// </summary>
+    public abstract IAsyncEnumerable<RunRecord> ListAsync(RunQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ends a run the calling code drives (interactive, child) as <c>Completed</c>. A submitted run ends when its

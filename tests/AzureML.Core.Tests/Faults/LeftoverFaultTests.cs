@@ -65,7 +65,7 @@ public class LeftoverFaultTests : LocalWorkspaceTest
             temporaries = TemporaryFiles(target).ToList();
         }
 
-        List<string> listedBefore = Ws.Backend.Datastores.ListFilesAsync("workspaceblobstore", "data", CancellationToken.None).GetAwaiter().GetResult()
+        List<string> listedBefore = Ws.Backend.Datastores.ListFilesAsync("workspaceblobstore", "data", CancellationToken.None).ToBlockingEnumerable()
             .Select(f => f.Path).ToList();
         FaultProbe.AgeEverything(Folder.Combine("ws"), s_pastTheSafeAge);
         Workspace reopened = Workspace.Local(Folder.Combine("ws"));

@@ -98,7 +98,7 @@ public class SymlinkFaultTests : LocalWorkspaceTest
 
         using FaultProbe upload = FaultProbe.Start("upload", Folder.Combine("ws"), folder, "up");
         (int exitCode, _, string warnings) = upload.WaitForExit();
-        List<string> stored = Ws.Backend.Datastores.ListFilesAsync("workspaceblobstore", "up", CancellationToken.None).GetAwaiter().GetResult()
+        List<string> stored = Ws.Backend.Datastores.ListFilesAsync("workspaceblobstore", "up", CancellationToken.None).ToBlockingEnumerable()
             .Select(f => f.Path).ToList();
 
         Assert.Multiple(() =>

@@ -49,14 +49,14 @@ internal sealed class LocalDatastoreStore : DatastoreStore
         return Task.FromResult(_backend.Database.Read(connection => Get(connection, null, name)));
     }
 
-    public override Task<IReadOnlyList<DatastoreRecord>> ListAsync(CancellationToken cancellationToken)
+    public override IAsyncEnumerable<DatastoreRecord> ListAsync(CancellationToken cancellationToken)
     {
         EnsureDefault();
-        return Task.FromResult(_backend.Database.Read<IReadOnlyList<DatastoreRecord>>(connection =>
+        return _backend.Database.Read<IReadOnlyList<DatastoreRecord>>(connection =>
         {
             using SqliteCommand command = LocalRunStore.Command(connection, null, $"SELECT {Columns} FROM datastores ORDER BY name;");
             return ReadAll(command);
-        }));
+        }).ToAsyncEnumerable();
     }
 
     public override async Task<DatastoreRecord> GetDefaultAsync(CancellationToken cancellationToken)
@@ -74,26 +74,35 @@ internal sealed class LocalDatastoreStore : DatastoreStore
             .ConfigureAwait(false);
     }
 
-    public override async Task<IReadOnlyList<DatastoreFileInfo>> ListFilesAsync(string datastore, string prefix, CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<DatastoreFileInfo> ListFilesAsync(string datastore, string prefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string root = await FolderAsync(datastore, cancellationToken).ConfigureAwait(false);
         string start = Path.Combine(root, prefix);
-        if (File.Exists(start)) return IsInside(start, root) ? [new DatastoreFileInfo(prefix, new FileInfo(start).Length)] : [];
-        if (!Directory.Exists(start)) return [];
+        if (File.Exists(start))
+        {
+            if (IsInside(start, root)) yield return new DatastoreFileInfo(prefix, new FileInfo(start).Length);
+            yield break;
+        }
+
+        if (!Directory.Exists(start)) yield break;
 
         // A local-folder datastore is a folder of the user's: links in it that lead out of it are not its files.
         FolderListing listing = FolderListing.List(start, boundary: root);
         foreach (SkippedLink link in listing.SkippedLinks) UserWarnings.Write($"Datastore '{datastore}': {link}.");
         string below = Path.GetRelativePath(root, listing.Root).Replace('\\', '/');
-        return listing.Files
-            .Select(f => new DatastoreFileInfo(below == "." ? f.RelativePath : below + "/" + f.RelativePath, f.Length))
-            .Where(f => !FileWriting.IsTemporaryName(Path.GetFileName(f.Path)))
-            .ToList();
+        foreach (ListedFile file in listing.Files.Where(f => !FileWriting.IsTemporaryName(Path.GetFileName(f.RelativePath))))
+        {
+            yield return new DatastoreFileInfo(below == "." ? file.RelativePath : below + "/" + file.RelativePath, file.Length);
+        }
     }
 
     private static bool IsInside(string path, string root)
         => FolderListing.RealPath(path) is string real && FolderListing.RealPath(root) is string realRoot
             && real.StartsWith(Path.TrimEndingDirectorySeparator(realRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    public override async Task<string?> GetFolderOnThisMachineAsync(string datastore, CancellationToken cancellationToken)
+        => await FolderAsync(datastore, cancellationToken).ConfigureAwait(false);
 
     public override async Task<Stream> OpenReadAsync(string datastore, string path, CancellationToken cancellationToken)
     {
