@@ -12,17 +12,18 @@ namespace AzureML.Core.Benchmarks;
 /// </summary>
 internal static class ScoringMemoryBenchmarks
 {
-    private const int RequestsPerRound = 10_000;
+    private const int DefaultRequestsPerRound = 10_000;
     private const int Concurrency = 8;
 
-    public static void Execute()
+    /// <param name="requestsPerRound">Malformed requests per round (10,000 unless given).</param>
+    public static void Execute(int requestsPerRound = DefaultRequestsPerRound)
     {
         string root = Directory.CreateTempSubdirectory("azureml-memory-bench-").FullName;
         try
         {
             Workspace ws = Workspace.Local(Path.Combine(root, "ws"));
             Model onnx = Model.Register(ws, BenchmarkModels.CopyIrisClassifier(Path.Combine(root, "model")), "bench-onnx", modelFramework: Model.Framework.Onnx);
-            Measure(ws, "ONNX host", Model.Deploy(ws, "bench-onnx", new[] { onnx }), floatInput: true);
+            Measure(ws, "ONNX host", Model.Deploy(ws, "bench-onnx", new[] { onnx }), floatInput: true, requestsPerRound);
 
             string? sklearn = BenchmarkModels.TrainSklearnIris(Path.Combine(root, "sklearn"));
             if (sklearn is null)
@@ -32,7 +33,7 @@ internal static class ScoringMemoryBenchmarks
             }
 
             Model sk = Model.Register(ws, sklearn, "bench-sklearn", modelFramework: Model.Framework.ScikitLearn);
-            Measure(ws, "Python host", Model.Deploy(ws, "bench-sklearn", new[] { sk }), floatInput: false);
+            Measure(ws, "Python host", Model.Deploy(ws, "bench-sklearn", new[] { sk }), floatInput: false, requestsPerRound);
         }
         finally
         {
@@ -40,7 +41,7 @@ internal static class ScoringMemoryBenchmarks
         }
     }
 
-    private static void Measure(Workspace ws, string host, Webservice service, bool floatInput)
+    private static void Measure(Workspace ws, string host, Webservice service, bool floatInput, int requestsPerRound)
     {
         service.WaitForDeployment();
         try
@@ -50,13 +51,13 @@ internal static class ScoringMemoryBenchmarks
             for (int i = 0; i < 100; i++) service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}");
             List<MalformedRequestClass> classes = MalformedScoringRequests.All.Where(c => floatInput || !c.FloatInputOnly).ToList();
             long start = VmRssKb(pid);
-            (TimeSpan first, Dictionary<string, int> unexpected1) = Round(classes, port);
+            (TimeSpan first, Dictionary<string, int> unexpected1) = Round(classes, port, requestsPerRound);
             long afterFirst = VmRssKb(pid);
-            (TimeSpan second, Dictionary<string, int> unexpected2) = Round(classes, port);
+            (TimeSpan second, Dictionary<string, int> unexpected2) = Round(classes, port, requestsPerRound);
             long afterSecond = VmRssKb(pid);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{host}: VmRSS start {start / 1024.0:0.0} MB, after {RequestsPerRound:N0} malformed requests {afterFirst / 1024.0:0.0} MB ({first.TotalSeconds:0.0} s), " +
-                $"after another {RequestsPerRound:N0} {afterSecond / 1024.0:0.0} MB ({second.TotalSeconds:0.0} s); {classes.Count} classes in turn, {Concurrency} at a time; still answers: {service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}")}"));
+                $"{host}: VmRSS start {start / 1024.0:0.0} MB, after {requestsPerRound:N0} malformed requests {afterFirst / 1024.0:0.0} MB ({first.TotalSeconds:0.0} s), " +
+                $"after another {requestsPerRound:N0} {afterSecond / 1024.0:0.0} MB ({second.TotalSeconds:0.0} s); {classes.Count} classes in turn, {Concurrency} at a time; still answers: {service.Run("{\"data\": [[5.1, 3.5, 1.4, 0.2]]}")}"));
             foreach ((string name, int count) in unexpected1.Concat(unexpected2).GroupBy(p => p.Key).Select(g => (g.Key, g.Sum(p => p.Value))))
             {
                 Console.WriteLine($"  unexpected answers to '{name}': {count}");
@@ -69,11 +70,11 @@ internal static class ScoringMemoryBenchmarks
     }
 
     // Every class in turn, so each round sends about the same number of each.
-    private static (TimeSpan Elapsed, Dictionary<string, int> Unexpected) Round(IReadOnlyList<MalformedRequestClass> classes, int port)
+    private static (TimeSpan Elapsed, Dictionary<string, int> Unexpected) Round(IReadOnlyList<MalformedRequestClass> classes, int port, int requests)
     {
         var unexpected = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Parallel.For(0, RequestsPerRound, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, i =>
+        Parallel.For(0, requests, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, i =>
         {
             MalformedRequestClass kind = classes[i % classes.Count];
             int? status = kind.SendAsync(port).GetAwaiter().GetResult();
