@@ -251,7 +251,8 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         var layout = new LocalServiceLayout(_backend, row.Name, row.Generation);
         bool alive = row.Pid is int pid && ProcessIdentity.IsAlive(pid, row.StartTicks ?? 0);
         if (row.State != "Transitioning") return row;
-        if (File.Exists(layout.FailedFile)) return row with { State = "Failed", Error = FailureMessage(layout) };
+        // The host writes its failure, then exits: the service has failed once it is gone, never with a host still running.
+        if (File.Exists(layout.FailedFile) && !alive) return row with { State = "Failed", Error = FailureMessage(layout) };
         if (File.Exists(layout.ReadyFile) && ReadyHost(layout) is (int port, int readyPid) && readyPid == row.Pid)
         {
             return alive
