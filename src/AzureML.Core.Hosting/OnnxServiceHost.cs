@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Json.Nodes;
+using AzureML.Core.Internal;
 using AzureML.Core.Onnx;
 using AzureML.Core.Hosting.Scoring;
 using AzureML.Core.Webservices.Hosting;
@@ -11,6 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MinDataRate = Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate;
 
 namespace AzureML.Core.Hosting;
 
@@ -20,6 +23,17 @@ namespace AzureML.Core.Hosting;
 /// </summary>
 internal static class OnnxServiceHost
 {
+    /// <summary>Connections served at once; more wait in the listen queue, so a flood of clients cannot exhaust memory.</summary>
+    public const int MaxConnections = 1024;
+
+    private static readonly TimeSpan s_requestHeadersTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan s_dataRateGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_keepAliveTimeout = TimeSpan.FromSeconds(30);
+
+    // Over loopback a whole body takes milliseconds; one still arriving after this is a client that stalls.
+    private static readonly TimeSpan s_bodyDeadline = TimeSpan.FromSeconds(15);
+    private static readonly SemaphoreSlim s_scoring = new(Math.Max(2, System.Environment.ProcessorCount));
+
     public static int Run(string configPath)
     {
         ServiceHostConfig config = ServiceHostConfig.Read(configPath);
@@ -56,6 +70,15 @@ internal static class OnnxServiceHost
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = config.MaxBodyBytes;
+
+            // A client that stops sending (its headers, or a body it announced) loses the connection within seconds, so
+            // stalled or trickling clients cannot hold connections and the buffers behind them; an idle keep-alive
+            // connection is closed after half a minute (HttpClient's pool reconnects transparently).
+            kestrel.Limits.RequestHeadersTimeout = s_requestHeadersTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 1024, gracePeriod: s_dataRateGrace);
+            kestrel.Limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 1024, gracePeriod: s_dataRateGrace);
+            kestrel.Limits.KeepAliveTimeout = s_keepAliveTimeout;
+            kestrel.Limits.MaxConcurrentConnections = MaxConnections;
             kestrel.Listen(IPAddress.Parse(config.Host), config.Port);
         });
         WebApplication app = builder.Build();
@@ -86,35 +109,7 @@ internal static class OnnxServiceHost
                 await Respond(context, new ScoringResponse(200, scorer.Swagger)).ConfigureAwait(false);
                 return;
             case "/score" when HttpMethods.IsPost(request.Method):
-                if (request.ContentLength > maxBody)
-                {
-                    await Respond(context, ScoringResponse.Error(413, $"The request body is {request.ContentLength} bytes; the limit is {maxBody}.")).ConfigureAwait(false);
-                    return;
-                }
-
-                byte[] body;
-                try
-                {
-                    body = await ReadBody(request).ConfigureAwait(false);
-                }
-                catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-                {
-                    await Respond(context, ScoringResponse.Error(413, $"The request body is over the limit of {maxBody} bytes.")).ConfigureAwait(false);
-                    return;
-                }
-
-                ScoringResponse response;
-                try
-                {
-                    response = scorer.Score(body);
-                }
-                catch (Exception ex)
-                {
-                    Log('E', $"Scoring failed: {ex}");
-                    response = ScoringResponse.Error(500, $"{ex.GetType().Name}: {ex.Message}");
-                }
-
-                await Respond(context, response).ConfigureAwait(false);
+                await Respond(context, await ScoreAsync(context, scorer, maxBody).ConfigureAwait(false)).ConfigureAwait(false);
                 return;
             case "/score" or "/swagger.json" or "/":
                 await Respond(context, ScoringResponse.Error(405, $"{request.Method} is not allowed on {path}.")).ConfigureAwait(false);
@@ -125,25 +120,81 @@ internal static class OnnxServiceHost
         }
     }
 
-    private static async Task<byte[]> ReadBody(HttpRequest request)
+    // A request is read and scored only while it holds one of a few places (about one per core: scoring is CPU-bound,
+    // more at once would only add memory), so what bad or large requests make the host hold at any moment is bounded:
+    // their bodies, parsed documents and tensors, and the pooled buffers those come back to.
+    private static async Task<ScoringResponse> ScoreAsync(HttpContext context, OnnxScorer scorer, long maxBody)
     {
-        if (request.ContentLength is long length and < int.MaxValue)
+        HttpRequest request = context.Request;
+        if (request.ContentLength > maxBody) return ScoringResponse.Error(413, $"The request body is {request.ContentLength} bytes; the limit is {maxBody}.");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(s_bodyDeadline);
+        byte[]? body = null;
+        await s_scoring.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        try
         {
-            byte[] buffer = new byte[length];
-            int read = 0;
-            while (read < buffer.Length)
+            int length;
+            try
             {
-                int n = await request.Body.ReadAsync(buffer.AsMemory(read)).ConfigureAwait(false);
-                if (n == 0) break;
-                read += n;
+                (body, length) = await ReadBodyAsync(request, maxBody, deadline.Token).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                return ScoringResponse.Error(413, $"The request body is over the limit of {maxBody} bytes.");
+            }
+            catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                return ScoringResponse.Error(408, $"The request body did not arrive within {s_bodyDeadline.TotalSeconds:0} seconds.");
             }
 
-            return read == buffer.Length ? buffer : buffer[..read];
+            try
+            {
+                return scorer.Score(body.AsSpan(0, length));
+            }
+            catch (Exception ex)
+            {
+                Log('E', $"Scoring failed: {ex}");
+                return ScoringResponse.Error(500, $"{ex.GetType().Name}: {ex.Message}");
+            }
         }
+        finally
+        {
+            if (body is not null) ArrayPool<byte>.Shared.Return(body);
+            s_scoring.Release();
+        }
+    }
 
-        using var copy = new MemoryStream();
-        await request.Body.CopyToAsync(copy).ConfigureAwait(false);
-        return copy.ToArray();
+    // Into a pooled buffer: one per place at most, returned after scoring, so bodies leave no garbage on the large object heap.
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request, long maxBody, CancellationToken cancellationToken)
+    {
+        long? announced = request.ContentLength;
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, announced ?? 16 * 1024));
+        int length = 0;
+        try
+        {
+            while (length < announced || announced is null)
+            {
+                if (length == buffer.Length)
+                {
+                    // A chunked body: grow; Kestrel stops it at maxBody (MaxRequestBodySize).
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(maxBody + 1, 2L * buffer.Length));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0) break;
+                length += read;
+            }
+
+            return (buffer, length);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     private static Task Respond(HttpContext context, ScoringResponse response)
@@ -154,12 +205,7 @@ internal static class OnnxServiceHost
         return context.Response.Body.WriteAsync(response.Body).AsTask();
     }
 
-    private static void WriteAtomically(string path, string content)
-    {
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, content);
-        File.Move(temp, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, string content) => FileWriting.WriteAtomically(path, System.Text.Encoding.UTF8.GetBytes(content));
 
     // azmlinfsrv's line format: <UTC time> | <level letter> [<pid>] <logger> - <message>
     private static void Log(char level, string message)

@@ -20,7 +20,7 @@ public partial class AutoMLRun : Run
     /// <exception cref="RunNotFoundException">No run has this id.</exception>
     public AutoMLRun(Experiment experiment, string runId)
         : this(Argument.NotNull(experiment, nameof(experiment)).Workspace,
-            experiment.Workspace.Backend.Jobs.GetAsync(Argument.NotNullOrEmpty(runId, nameof(runId)), CancellationToken.None).EnsureCompleted())
+            experiment.Workspace.Backend.Runs.GetAsync(Argument.NotNullOrEmpty(runId, nameof(runId)), CancellationToken.None).EnsureCompleted())
     {
         if (Type != AutoMLConfig.RunType) throw new UserErrorException($"Run '{runId}' is a {Type} run, not an AutoML run.");
     }
@@ -66,7 +66,7 @@ public partial class AutoMLRun : Run
         {
             if (!child.Status.IsTerminal)
             {
-                await Workspace.Backend.Runs.SetStatusAsync(child.Id, RunStatus.Canceled, null, cancellationToken).ConfigureAwait(false);
+                await Workspace.Backend.Runs.CancelAsync(child.Id, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -1,5 +1,5 @@
 // Benchmarks that print numbers; never assertions. Run with:
-//   dotnet run -c Release --project tests/AzureML.Core.Benchmarks -- [runs|scoring|data|blobs]
+//   dotnet run -c Release --project tests/AzureML.Core.Benchmarks -- [runs|scoring|scoring-memory [requests per round]|data|blobs]
 using AzureML.Core.Benchmarks;
 
 string which = args.Length > 0 ? args[0] : "runs";
@@ -11,6 +11,9 @@ switch (which)
     case "scoring":
         ScoringBenchmarks.Execute();
         break;
+    case "scoring-memory":
+        ScoringMemoryBenchmarks.Execute(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+        break;
     case "data":
         DataBenchmarks.Execute();
         break;
@@ -18,7 +21,7 @@ switch (which)
         BlobBenchmarks.Execute();
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: runs, scoring, data, blobs");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: runs, scoring, scoring-memory, data, blobs");
         return 2;
 }
 

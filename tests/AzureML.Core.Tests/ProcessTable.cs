@@ -30,6 +30,27 @@ internal static class ProcessTable
         return pids.ToArray();
     }
 
+    /// <summary>Processes whose command line contains every one of <paramref name="parts"/>, not counting wrapper shells.</summary>
+    public static int[] FindByCommandLine(params string[] parts)
+    {
+        var pids = new List<int>();
+        foreach (string dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out int pid) || pid == System.Environment.ProcessId) continue;
+            try
+            {
+                string commandLine = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+                if (parts.All(p => commandLine.Contains(p, StringComparison.Ordinal)) && !commandLine.Contains("bash -c", StringComparison.Ordinal)) pids.Add(pid);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The process ended while we looked.
+            }
+        }
+
+        return pids.ToArray();
+    }
+
     public static bool IsAlive(int pid)
     {
         try

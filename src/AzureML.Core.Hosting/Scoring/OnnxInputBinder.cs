@@ -11,10 +11,27 @@ namespace AzureML.Core.Hosting.Scoring;
 /// <c>[N, F]</c> (columns named by the <c>feature_names</c> metadata when the model has it), or one input per
 /// column (<c>[N]</c> or <c>[N, 1]</c>).
 /// </summary>
+/// <remarks>
+/// A value the element type cannot hold is refused, naming its row and column: a number beyond the type's range
+/// (<c>1e308</c> for float), a fraction for an integer, and a missing value (<c>null</c>, <c>"NaN"</c>) unless the
+/// model's metadata says it takes them (<see cref="AllowNanKey"/> = <c>true</c>, as a model with an imputer would).
+/// Infinities are never taken, as scikit-learn's own input checks never take them.
+/// </remarks>
 internal sealed class OnnxInputBinder
 {
+    /// <summary>Why a JSON string escaping one half of a surrogate pair alone is not text.</summary>
+    public const string UnpairedSurrogate = "it holds half of a surrogate pair (an escape such as \\ud800 without its \\udc00-\\udfff partner)";
+
+    /// <summary>The metadata key by which a model says it takes missing values (NaN) in float and double inputs.</summary>
+    public const string AllowNanKey = "allow_nan";
+
+
+    private static readonly string s_floatMax = float.MaxValue.ToString("R", CultureInfo.InvariantCulture);
+    private static readonly string s_doubleMax = double.MaxValue.ToString("R", CultureInfo.InvariantCulture);
+
     private readonly OnnxValueInfo[] _inputs;
     private readonly int? _featureCount;
+    private readonly bool _allowNan;
 
     public OnnxInputBinder(OnnxModel model)
     {
@@ -37,6 +54,7 @@ internal sealed class OnnxInputBinder
         ColumnNames = PerColumn
             ? _inputs.Select(i => i.Name).ToArray()
             : FeatureNamesFrom(model.Metadata.CustomMetadata, _featureCount);
+        _allowNan = model.Metadata.CustomMetadata.TryGetValue(AllowNanKey, out string? allow) && bool.TryParse(allow, out bool allowed) && allowed;
     }
 
     /// <summary>True when every column is its own model input.</summary>
@@ -78,7 +96,14 @@ internal sealed class OnnxInputBinder
     private string[] NamesFor(JsonElement firstRow)
     {
         if (ColumnNames is not null) return ColumnNames.ToArray();
-        return firstRow.EnumerateObject().Select(p => p.Name).ToArray();
+        try
+        {
+            return firstRow.EnumerateObject().Select(p => p.Name).ToArray();
+        }
+        catch (InvalidOperationException)
+        {
+            throw Bad($"Row 0 has a column name that is not valid Unicode text: {UnpairedSurrogate}.");
+        }
     }
 
     private static void ReadRow(JsonElement row, int index, string[]? names, int columns, Span<JsonElement> target)
@@ -88,7 +113,7 @@ internal sealed class OnnxInputBinder
             if (row.ValueKind != JsonValueKind.Object) throw Bad($"Row {index} is {Describe(row.ValueKind)}; all rows must be objects like row 0.");
             for (int c = 0; c < names.Length; c++)
             {
-                if (!row.TryGetProperty(names[c], out target[c])) throw Bad($"Row {index} has no column '{names[c]}'. Expected columns: {string.Join(", ", names)}.");
+                if (!TryGetColumn(row, index, names[c], out target[c])) throw Bad($"Row {index} has no column '{names[c]}'. Expected columns: {string.Join(", ", names)}.");
             }
 
             return;
@@ -104,6 +129,19 @@ internal sealed class OnnxInputBinder
 
         if (columns != 1 || row.ValueKind == JsonValueKind.Object) throw Bad($"Row {index} is {Describe(row.ValueKind)}; rows must be arrays of values or objects of column → value.");
         target[0] = row;
+    }
+
+    // Looking a name up compares it with every escaped name of the row, which fails on one that is no text.
+    private static bool TryGetColumn(JsonElement row, int index, string name, out JsonElement value)
+    {
+        try
+        {
+            return row.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            throw Bad($"Row {index} has a column name that is not valid Unicode text: {UnpairedSurrogate}.");
+        }
     }
 
     private OnnxTensor MatrixTensor(JsonElement[] cells, int rows, int columns)
@@ -135,7 +173,7 @@ internal sealed class OnnxInputBinder
         {
             case OnnxElementType.Float:
                 var floats = new float[count];
-                for (int i = 0; i < count; i++) floats[i] = (float)ToDouble(cells[start + i * stride], start + i * stride, columns);
+                for (int i = 0; i < count; i++) floats[i] = ToFloat(cells[start + i * stride], start + i * stride, columns);
                 return floats;
             case OnnxElementType.Double:
                 var doubles = new double[count];
@@ -143,11 +181,11 @@ internal sealed class OnnxInputBinder
                 return doubles;
             case OnnxElementType.Int64:
                 var longs = new long[count];
-                for (int i = 0; i < count; i++) longs[i] = ToInt64(cells[start + i * stride], start + i * stride, columns);
+                for (int i = 0; i < count; i++) longs[i] = ToInteger(cells[start + i * stride], start + i * stride, columns, long.MinValue, long.MaxValue, "int64");
                 return longs;
             case OnnxElementType.Int32:
                 var ints = new int[count];
-                for (int i = 0; i < count; i++) ints[i] = checked((int)ToInt64(cells[start + i * stride], start + i * stride, columns));
+                for (int i = 0; i < count; i++) ints[i] = (int)ToInteger(cells[start + i * stride], start + i * stride, columns, int.MinValue, int.MaxValue, "int32");
                 return ints;
             case OnnxElementType.Bool:
                 var bools = new bool[count];
@@ -155,12 +193,66 @@ internal sealed class OnnxInputBinder
                 return bools;
             default:
                 var strings = new string[count];
-                for (int i = 0; i < count; i++) strings[i] = ToText(cells[start + i * stride]);
+                for (int i = 0; i < count; i++) strings[i] = ToText(cells[start + i * stride], start + i * stride, columns);
                 return strings;
         }
     }
 
-    private double ToDouble(JsonElement cell, int position, int columns)
+    private float ToFloat(JsonElement cell, int position, int columns)
+    {
+        double value = ToDouble(cell, position, columns, "float", s_floatMax);
+        float narrowed = (float)value;
+        if (float.IsInfinity(narrowed)) throw OutOfRange(cell, position, columns, "float", s_floatMax);
+        return narrowed;
+    }
+
+    private double ToDouble(JsonElement cell, int position, int columns) => ToDouble(cell, position, columns, "double", s_doubleMax);
+
+    // A finite double, or NaN for a missing value when the model takes them; narrowing to float is the caller's.
+    private double ToDouble(JsonElement cell, int position, int columns, string typeName, string largest)
+    {
+        double value = NumberOf(cell, position, columns) ?? throw Uncoercible(cell, position, columns, "a number");
+        if (double.IsNaN(value)) return Missing(cell, position, columns);
+        if (double.IsInfinity(value))
+        {
+            // "Infinity" asks for an infinity; 1e999999 is a number too large for the type.
+            throw cell.ValueKind == JsonValueKind.String && !cell.GetRawText().Any(char.IsAsciiDigit)
+                ? Bad($"{Where(position, columns)}: {Shown(cell)} is not a finite number; infinities are not accepted.")
+                : OutOfRange(cell, position, columns, typeName, largest);
+        }
+
+        return value;
+    }
+
+    private double Missing(JsonElement cell, int position, int columns)
+        => _allowNan
+            ? double.NaN
+            : throw Bad($"{Where(position, columns)}: {Shown(cell)} is a missing value, which this model does not take (its metadata has no {AllowNanKey}=true); send a number.");
+
+    private long ToInteger(JsonElement cell, int position, int columns, long min, long max, string typeName)
+    {
+        // An integer literal is read exactly; through a double, integers above 2^53 would change.
+        if (cell.ValueKind == JsonValueKind.Number && cell.TryGetInt64(out long value)
+            || cell.ValueKind == JsonValueKind.String && long.TryParse(ReadText(cell, position, columns).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+        {
+            if (value < min || value > max) throw OutOfRange(cell, position, columns, typeName, max.ToString(CultureInfo.InvariantCulture));
+            return value;
+        }
+
+        // Not an exact integer: a whole number beyond int64, a fraction, "true", 1.0, or no number at all.
+        double number = NumberOf(cell, position, columns) ?? throw Uncoercible(cell, position, columns, "a whole number");
+        if (double.IsInfinity(number) || (number == Math.Floor(number) && Math.Abs(number) >= 9.2e18))
+        {
+            throw OutOfRange(cell, position, columns, typeName, max.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (double.IsNaN(number) || number != Math.Floor(number)) throw Uncoercible(cell, position, columns, "a whole number");
+        return (long)number;
+    }
+
+    // The cell as the number the client wrote: booleans as 1 and 0, numeric strings parsed, null and "NaN" as NaN, a
+    // literal beyond double's range as an infinity; null when it is no number at all.
+    private double? NumberOf(JsonElement cell, int position, int columns)
     {
         switch (cell.ValueKind)
         {
@@ -173,20 +265,12 @@ internal sealed class OnnxInputBinder
             case JsonValueKind.Null:
                 return double.NaN;
             case JsonValueKind.String:
-                string text = cell.GetString()!.Trim();
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) return value;
+                string text = ReadText(cell, position, columns).Trim();
                 if (bool.TryParse(text, out bool flag)) return flag ? 1 : 0;
-                break;
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) ? parsed : null;
+            default:
+                return null;
         }
-
-        throw Uncoercible(cell, position, columns, "a number");
-    }
-
-    private long ToInt64(JsonElement cell, int position, int columns)
-    {
-        double value = ToDouble(cell, position, columns);
-        if (double.IsNaN(value) || value != Math.Floor(value) || Math.Abs(value) > 9.2e18) throw Uncoercible(cell, position, columns, "a whole number");
-        return (long)value;
     }
 
     private bool ToBoolean(JsonElement cell, int position, int columns)
@@ -200,7 +284,7 @@ internal sealed class OnnxInputBinder
             case JsonValueKind.Number when cell.TryGetDouble(out double d) && (d == 0 || d == 1):
                 return d == 1;
             case JsonValueKind.String:
-                string text = cell.GetString()!.Trim();
+                string text = ReadText(cell, position, columns).Trim();
                 if (bool.TryParse(text, out bool flag)) return flag;
                 if (text is "0" or "1") return text == "1";
                 break;
@@ -209,19 +293,45 @@ internal sealed class OnnxInputBinder
         throw Uncoercible(cell, position, columns, "true or false");
     }
 
-    private static string ToText(JsonElement cell) => cell.ValueKind switch
+    private string ToText(JsonElement cell, int position, int columns) => cell.ValueKind switch
     {
-        JsonValueKind.String => cell.GetString()!,
+        JsonValueKind.String => ReadText(cell, position, columns),
         JsonValueKind.Null => "",
         _ => cell.GetRawText(),
     };
 
+    // A JSON string can escape half of a surrogate pair (\ud800) alone, which is no text at all.
+    private string ReadText(JsonElement cell, int position, int columns)
+    {
+        try
+        {
+            return cell.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Bad($"{Where(position, columns)}: the string is not valid Unicode text: {UnpairedSurrogate}.");
+        }
+    }
+
+    private ScoringRequestException OutOfRange(JsonElement cell, int position, int columns, string typeName, string largest)
+        => Bad($"{Where(position, columns)}: {Shown(cell)} is out of range for the model's {typeName} input (largest magnitude {largest}).");
+
     private ScoringRequestException Uncoercible(JsonElement cell, int position, int columns, string wanted)
+        => Bad($"{Where(position, columns)}: {Shown(cell)} is not {wanted}.");
+
+    private string Where(int position, int columns)
     {
         int row = position / columns;
         int column = position % columns;
         string name = ColumnNames is { } names && column < names.Count ? $"'{names[column]}'" : column.ToString(CultureInfo.InvariantCulture);
-        return Bad($"Row {row}, column {name}: {cell.GetRawText()} is not {wanted}.");
+        return $"Row {row}, column {name}";
+    }
+
+    // The value as the client wrote it, cut short: a cell can be a whole nested document.
+    private static string Shown(JsonElement cell)
+    {
+        string raw = cell.GetRawText();
+        return raw.Length <= 60 ? raw : raw[..57] + "...";
     }
 
     private static IReadOnlyList<string>? FeatureNamesFrom(IReadOnlyDictionary<string, string> metadata, int? featureCount)

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Unicode;
 using AzureML.Core.Onnx;
 
 namespace AzureML.Core.Hosting.Scoring;
@@ -27,6 +29,14 @@ internal sealed class OnnxScorer : IDisposable
 
     public ScoringResponse Score(ReadOnlySpan<byte> body)
     {
+        // The parser checks structure, not the bytes inside strings; text that is no UTF-8 is refused up front.
+        if (!Utf8.IsValid(body))
+        {
+            int offset = FirstInvalidUtf8(body);
+            return ScoringResponse.Error(400, string.Create(CultureInfo.InvariantCulture,
+                $"Invalid JSON: the body is not UTF-8 text (the byte 0x{body[offset]:X2} at offset {offset} starts no valid UTF-8 sequence); send the JSON encoded as UTF-8."));
+        }
+
         JsonDocument document;
         try
         {
@@ -48,7 +58,7 @@ internal sealed class OnnxScorer : IDisposable
             try
             {
                 JsonElement root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out JsonElement data))
+                if (root.ValueKind != JsonValueKind.Object || !TryGetData(root, out JsonElement data))
                 {
                     return ScoringResponse.Error(400, "The request body must be a JSON object with a 'data' member, e.g. {\"data\": [[1.0, 2.0]]}.");
                 }
@@ -71,10 +81,30 @@ internal sealed class OnnxScorer : IDisposable
             {
                 return ScoringResponse.Error(400, $"The model rejected the input: {ex.Message}");
             }
-            catch (OverflowException ex)
-            {
-                return ScoringResponse.Error(400, ex.Message);
-            }
+        }
+    }
+
+    private static bool TryGetData(JsonElement root, out JsonElement data)
+    {
+        try
+        {
+            return root.TryGetProperty("data", out data);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ScoringRequestException(400, $"Invalid JSON: a member name of the body is not valid Unicode text: {OnnxInputBinder.UnpairedSurrogate}.");
+        }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> body)
+    {
+        Span<char> scratch = stackalloc char[512];
+        int offset = 0;
+        while (true)
+        {
+            OperationStatus status = Utf8.ToUtf16(body[offset..], scratch, out int read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status != OperationStatus.DestinationTooSmall) return offset;
         }
     }
 

@@ -6,7 +6,10 @@ internal abstract class DeploymentStore
     /// <summary>Creates the service (replacing one of the same name when <see cref="ServiceDeploymentRequest.Overwrite"/>); it starts <c>Transitioning</c>.</summary>
     public abstract Task<ServiceRecord> DeployAsync(ServiceDeploymentRequest request, CancellationToken cancellationToken);
 
-    /// <summary>The service as it is now, or <c>null</c> when there is none of that name.</summary>
+    /// <summary>
+    /// The service as it is now, or <c>null</c> when there is none of that name. The one way to read a service: it
+    /// never changes it (the service's host reports its own state).
+    /// </summary>
     public abstract Task<ServiceRecord?> GetAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>The services matching <paramref name="query"/>, page by page; the backend applies the filters it can on the service.</summary>

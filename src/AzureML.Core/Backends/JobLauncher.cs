@@ -1,21 +1,18 @@
 namespace AzureML.Core.Backends;
 
-/// <summary>Starts, watches and cancels submitted runs.</summary>
+/// <summary>Starts, watches and cancels submitted runs. Runs are read through <see cref="RunStore"/>.</summary>
 internal abstract class JobLauncher
 {
     /// <summary>
-    /// Validates and snapshots the submission, creates the run and starts it. Returns as soon as the run
-    /// exists; the run proceeds on its own.
+    /// Validates and snapshots the submission, creates the run and starts it. Returns once the run exists and
+    /// is in the hands of whatever runs it (queued); from then on it never depends on the calling process.
     /// </summary>
     public abstract Task<RunRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The run as it is now. A backend whose runs can outlive the process that watches them (the local one)
-    /// finishes, on the way, a run whose script ended while nobody was watching.
+    /// Cancels a run and returns once it has ended: a submitted run is stopped (every process it started ends),
+    /// any other unfinished run is marked <c>Canceled</c>.
     /// </summary>
-    public abstract Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken);
-
-    /// <summary>Asks the run to stop; ends every process it started.</summary>
     public abstract Task CancelAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -9,7 +9,10 @@ internal sealed record RunCreateRequest
     public string? ParentRunId { get; init; }
     public required string RunType { get; init; }
     public string? Target { get; init; }
-    public string Status { get; init; } = RunStatus.NotStarted.ToString();
+
+    /// <summary>Create the run already started (<c>Running</c>), as a service does in one call for interactive and child runs.</summary>
+    public bool Start { get; init; }
+
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
     public IReadOnlyDictionary<string, string>? Properties { get; init; }
     public string? DefinitionJson { get; init; }

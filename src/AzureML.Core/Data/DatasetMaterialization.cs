@@ -98,12 +98,15 @@ internal sealed class DatasetMaterialization : IDisposable
         string start = glob.Base.Length == 0 ? "/" : glob.Base;
         if (File.Exists(start)) return [LocalFile(start, glob.RelativeName(unified))];
         if (!Directory.Exists(start)) throw new UserErrorException($"'{path}' does not exist.");
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MaxRecursionDepth = glob.ListingDepth ?? int.MaxValue };
-        return Directory.EnumerateFiles(start, "*", options)
-            .Select(f => f.Replace('\\', '/'))
-            .Where(glob.Matches)
-            .Order(StringComparer.Ordinal)
-            .Select(f => LocalFile(f, glob.RelativeName(f)))
+
+        // Hidden files are not data; a folder deeper than the pattern reaches is not entered.
+        FolderListing listing = FolderListing.List(start, (relative, isDirectory) => !Path.GetFileName(relative).StartsWith('.')
+            && (!isDirectory || glob.ListingDepth is not int depth || relative.Count(c => c == '/') < depth));
+        foreach (SkippedLink link in listing.SkippedLinks) UserWarnings.Write($"Dataset files under '{start}': {link}.");
+        return listing.Files
+            .Select(f => (Listed: f, Path: start.TrimEnd('/') + "/" + f.RelativePath))
+            .Where(f => glob.Matches(f.Path))
+            .Select(f => LocalFile(f.Listed.FullPath, glob.RelativeName(f.Path)))
             .ToList();
     }
 

@@ -34,8 +34,7 @@ public abstract partial class Datastore
         Argument.NotNullOrEmpty(srcDir, nameof(srcDir));
         string source = System.IO.Path.GetFullPath(srcDir);
         if (!Directory.Exists(source)) throw new UserErrorException($"Cannot upload '{srcDir}': the folder does not exist.");
-        return UploadFilesAsync(Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories), source, targetPath, overwrite, showProgress, progress,
-            cancellationToken);
+        return UploadFilesAsync(FolderFiles(source, "Uploading"), source, targetPath, overwrite, showProgress, progress, cancellationToken);
     }
 
     /// <summary>
@@ -126,6 +125,14 @@ public abstract partial class Datastore
         FileTransferSummary summary = await FileTransfer.CopyAllAsync(items, overwrite ? ExistingFilePolicy.Overwrite : ExistingFilePolicy.Skip,
             TransferProgressPrinter.Create(progress, showProgress, "Downloaded"), cancellationToken).ConfigureAwait(false);
         return summary.FilesCopied;
+    }
+
+    /// <summary>The files below a local folder that an upload takes: links that lead outside it are left out, with a warning.</summary>
+    internal static IEnumerable<string> FolderFiles(string folder, string doing)
+    {
+        FolderListing listing = FolderListing.List(folder);
+        foreach (SkippedLink link in listing.SkippedLinks) UserWarnings.Write($"{doing} '{folder}': {link}.");
+        return listing.Files.Select(f => f.FullPath);
     }
 
     private static string CommonFolder(IReadOnlyList<string> files)

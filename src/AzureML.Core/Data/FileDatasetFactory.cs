@@ -62,7 +62,7 @@ public sealed class FileDatasetFactory
 
         PathGlob? glob = string.IsNullOrEmpty(pattern) ? null : new PathGlob(pattern.Replace('\\', '/'));
         bool byName = pattern is not null && !pattern.Contains('/', StringComparison.Ordinal);
-        List<string> files = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories)
+        List<string> files = Datastore.FolderFiles(source, "Uploading")
             .Where(f => glob is null || glob.MatchesExactly(byName ? Path.GetFileName(f) : Path.GetRelativePath(source, f).Replace('\\', '/')))
             .ToList();
         if (files.Count == 0) throw new UserErrorException($"No file in '{srcDir}' matches the pattern '{pattern}'.");

@@ -110,8 +110,8 @@ public partial class Experiment
             DisplayName = displayName,
             RunType = "interactive",
             Target = "local",
+            Start = true,
         }, cancellationToken).ConfigureAwait(false);
-        record = await runs.SetStatusAsync(record.RunId, RunStatus.Running, null, cancellationToken).ConfigureAwait(false);
         return Run.FromRecord(Workspace, record);
     }
 

@@ -49,8 +49,8 @@ public partial class Run
             ParentRunId = Id,
             RunType = "azureml.childrun",
             Target = _record.Target,
+            Start = true,
         }, cancellationToken).ConfigureAwait(false);
-        record = await Workspace.Backend.Runs.SetStatusAsync(record.RunId, RunStatus.Running, null, cancellationToken).ConfigureAwait(false);
         return FromRecord(Workspace, record);
     }
 

@@ -111,10 +111,12 @@ public partial class Run
         if (!Directory.Exists(path)) throw new UserErrorException($"UploadFolder('{name}'): the folder '{Path.GetFullPath(path)}' does not exist.");
         string prefix = NormalizeArtifactName(name).TrimEnd('/');
         var names = new List<string>();
-        foreach (string file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        FolderListing listing = FolderListing.List(path);
+        foreach (SkippedLink link in listing.SkippedLinks) UserWarnings.Write($"Uploading '{listing.Root}' to run {Id}: {link}.");
+        foreach (ListedFile file in listing.Files)
         {
-            string artifact = $"{prefix}/{Path.GetRelativePath(path, file).Replace('\\', '/')}";
-            await UploadFileAsync(artifact, file, cancellationToken).ConfigureAwait(false);
+            string artifact = $"{prefix}/{file.RelativePath}";
+            await UploadFileAsync(artifact, file.FullPath, cancellationToken).ConfigureAwait(false);
             names.Add(artifact);
         }
 

@@ -116,8 +116,8 @@ public partial class Run
             RunId = $"OfflineRun_{Guid.NewGuid()}",
             RunType = "offline",
             Target = "local",
+            Start = true,
         }, CancellationToken.None).EnsureCompleted();
-        record = offline.Backend.Runs.SetStatusAsync(record.RunId, RunStatus.Running, null, CancellationToken.None).EnsureCompleted();
         return new Run(offline, record);
     }
 
@@ -136,7 +136,7 @@ public partial class Run
     }
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
-        => _record = await Workspace.Backend.Jobs.GetAsync(Id, cancellationToken).ConfigureAwait(false);
+        => _record = await Workspace.Backend.Runs.GetAsync(Id, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads the run's definition, timing, status history, log file names and error.</summary>
     public virtual RunDetails GetDetails() => SynchronousCall.Run(() => GetDetailsAsync());
@@ -227,13 +227,7 @@ public partial class Run
     /// <inheritdoc cref="Complete"/>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual async Task CompleteAsync(CancellationToken cancellationToken = default)
-    {
-        await RefreshAsync(cancellationToken).ConfigureAwait(false);
-        if (IsScriptRun && !Status.IsTerminal) return;
-        _record = await Workspace.Backend.Runs.SetStatusAsync(Id, RunStatus.Completed, null, cancellationToken).ConfigureAwait(false);
-    }
-
-    private bool IsScriptRun => _record.RunType == "azureml.scriptrun";
+        => _record = await Workspace.Backend.Runs.CompleteAsync(Id, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Marks a run <c>Failed</c>; from inside a submitted script, the run ends <c>Failed</c> when the script exits.</summary>
     /// <param name="errorDetails">What went wrong.</param>
@@ -247,16 +241,7 @@ public partial class Run
     public virtual async Task FailAsync(string? errorDetails = null, string? errorCode = null, CancellationToken cancellationToken = default)
     {
         var error = new RunError(errorCode ?? "UserError", errorDetails ?? "The run was marked failed.");
-        await RefreshAsync(cancellationToken).ConfigureAwait(false);
-        if (IsScriptRun && !Status.IsTerminal)
-        {
-            // The script is still running: the run ends Failed with this error when the script exits.
-            await Workspace.Backend.Runs.RecordErrorAsync(Id, error, cancellationToken).ConfigureAwait(false);
-            await RefreshAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        _record = await Workspace.Backend.Runs.SetStatusAsync(Id, RunStatus.Failed, error, cancellationToken).ConfigureAwait(false);
+        _record = await Workspace.Backend.Runs.FailAsync(Id, error, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The environment the run used, or <c>null</c> for runs without one.</summary>

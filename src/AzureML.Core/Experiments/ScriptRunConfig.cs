@@ -112,6 +112,8 @@ public class ScriptRunConfig : SubmittableRunConfig
         }
 
         List<string> arguments = rc.Arguments.Select(FormatArgument).ToList();
+        string sourceDirectory = Path.GetFullPath(SourceDirectory);
+        string? script = hasCommand ? null : ScriptInSourceDirectory(rc.Script!, sourceDirectory);
         // The run's variables go into a copy: the caller's environment (perhaps a registered one) stays as it was.
         Environment environment = rc.EnvironmentVariables.Count > 0 ? CloneKeepingVersion(rc.Environment) : rc.Environment;
         if (rc.EnvironmentVariables.Count > 0)
@@ -122,9 +124,10 @@ public class ScriptRunConfig : SubmittableRunConfig
             }
         }
 
+        // What the run record keeps: nothing that names a folder of the submitting machine (the snapshot id stands for the source).
         var definition = new JsonObject
         {
-            ["script"] = rc.Script,
+            ["script"] = script,
             ["arguments"] = new JsonArray(arguments.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()),
             ["command"] = hasCommand ? new JsonArray(rc.Command.Select(a => (JsonNode?)JsonValue.Create(a)).ToArray()) : null,
             ["target"] = rc.Target,
@@ -132,7 +135,6 @@ public class ScriptRunConfig : SubmittableRunConfig
             ["communicator"] = rc.Communicator,
             ["nodeCount"] = rc.NodeCount,
             ["maxRunDurationSeconds"] = rc.MaxRunDurationSeconds,
-            ["sourceDirectory"] = Path.GetFullPath(SourceDirectory),
             ["environment"] = environment.Name,
         };
 
@@ -140,8 +142,8 @@ public class ScriptRunConfig : SubmittableRunConfig
         {
             DatasetInputs = DatasetInputs(rc),
             ExperimentName = experimentName,
-            SourceDirectory = Path.GetFullPath(SourceDirectory),
-            Script = hasCommand ? null : rc.Script,
+            SourceDirectory = sourceDirectory,
+            Script = script,
             Arguments = arguments,
             Command = hasCommand ? rc.Command.ToList() : null,
             Target = rc.Target,
@@ -156,6 +158,15 @@ public class ScriptRunConfig : SubmittableRunConfig
             SnapshotLimits = SnapshotLimits,
             DefinitionJson = definition.ToJsonString(new JsonSerializerOptions { WriteIndented = false }),
         };
+    }
+
+    // The script relative to the source directory ('/'-separated) when it is inside it, however it was given; one
+    // outside is passed on as written, for the backend to refuse by the name the user knows.
+    private static string ScriptInSourceDirectory(string script, string sourceDirectory)
+    {
+        string relative = Path.GetRelativePath(sourceDirectory, Path.GetFullPath(Path.Combine(sourceDirectory, script)));
+        bool outside = relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative);
+        return outside ? script : relative.Replace('\\', '/');
     }
 
     // The data section by name, plus every dataset input written in the arguments.

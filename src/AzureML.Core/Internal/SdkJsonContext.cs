@@ -20,6 +20,7 @@ namespace AzureML.Core.Internal;
 [JsonSerializable(typeof(RunError))]
 [JsonSerializable(typeof(ServiceHostConfig))]
 [JsonSerializable(typeof(LocalServiceDefinition))]
+[JsonSerializable(typeof(LocalJob))]
 [JsonSerializable(typeof(DatasetDefinition))]
 internal sealed partial class SdkJsonContext : JsonSerializerContext
 {

@@ -1,4 +1,5 @@
 using AzureML.Core.Backends;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core;
 
@@ -24,30 +25,32 @@ internal static class ModelFiles
 
         if (!Directory.Exists(full)) throw new UserErrorException($"The model path '{full}' does not exist; pass a file or a folder.");
         string folderName = Path.GetFileName(full);
-        IEnumerable<string> files = childPaths is null
-            ? FilesUnder(full)
-            : childPaths.SelectMany(child => FilesOfChild(full, child)).Distinct(StringComparer.Ordinal);
-        List<ModelFileSource> sources = files.Order(StringComparer.Ordinal)
-            .Select(file => FromFile($"{folderName}/{Path.GetRelativePath(full, file).Replace('\\', '/')}", file))
+        FolderListing listing = FolderListing.List(full);
+        foreach (SkippedLink link in listing.SkippedLinks) UserWarnings.Write($"Registering the model folder '{full}': {link}.");
+        IEnumerable<ListedFile> files = childPaths is null
+            ? listing.Files
+            : childPaths.SelectMany(child => FilesOfChild(listing, child)).DistinctBy(f => f.RelativePath, StringComparer.Ordinal);
+        List<ModelFileSource> sources = files.OrderBy(f => f.RelativePath, StringComparer.Ordinal)
+            .Select(file => FromFile($"{folderName}/{file.RelativePath}", file.FullPath))
             .ToList();
         if (sources.Count == 0) throw new UserErrorException($"The model folder '{full}' has no files to register.");
         return sources;
     }
 
-    private static IEnumerable<string> FilesOfChild(string folder, string child)
+    // A child path picks the listed files it names or holds; what the listing left out (a link leading outside) is not picked.
+    private static IEnumerable<ListedFile> FilesOfChild(FolderListing listing, string child)
     {
+        string folder = listing.Root;
         string path = Path.GetFullPath(Path.Combine(folder, child));
         if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new UserErrorException($"The child path '{child}' is outside the model folder '{folder}'; child paths are relative to it.");
         }
 
-        if (File.Exists(path)) return new[] { path };
-        if (Directory.Exists(path)) return FilesUnder(path);
-        throw new UserErrorException($"The child path '{child}' does not exist in the model folder '{folder}'.");
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new UserErrorException($"The child path '{child}' does not exist in the model folder '{folder}'.");
+        string relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        return listing.Files.Where(f => f.RelativePath == relative || f.RelativePath.StartsWith(relative + "/", StringComparison.Ordinal));
     }
-
-    private static IEnumerable<string> FilesUnder(string folder) => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories);
 
     private static ModelFileSource FromFile(string name, string path)
         => new(name, _ => Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)));

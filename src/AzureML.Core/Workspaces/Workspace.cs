@@ -217,7 +217,7 @@ public partial class Workspace
     public virtual async Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken = default)
     {
         Argument.NotNullOrEmpty(runId, nameof(runId));
-        RunRecord record = await Backend.Jobs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        RunRecord record = await Backend.Runs.GetAsync(runId, cancellationToken).ConfigureAwait(false);
         return Run.FromRecord(this, record);
     }
 

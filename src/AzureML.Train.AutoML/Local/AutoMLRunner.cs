@@ -55,7 +55,7 @@ internal static class AutoMLRunner
     private static async Task<int> FailAsync(Run parent, RunnerLog log, string code, string message, CancellationToken cancellationToken)
     {
         log.Write("Failed: " + message);
-        await parent.Workspace.Backend.Runs.RecordErrorAsync(parent.Id, new RunError(code, message), cancellationToken).ConfigureAwait(false);
+        await parent.Workspace.Backend.Runs.FailAsync(parent.Id, new RunError(code, message), cancellationToken).ConfigureAwait(false);
         return 0;
     }
 

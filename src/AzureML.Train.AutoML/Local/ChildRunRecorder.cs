@@ -58,14 +58,14 @@ internal sealed class ChildRunRecorder : IEngineMonitor
         Upload(SetupId, ChildRunContract.FeaturizationFile, FeaturizationSummary(setup.Shared.Data));
         foreach (DataGuardrail guardrail in setup.Guardrails) _log.Write("Data guardrail: " + guardrail.ToString().Replace(System.Environment.NewLine, " | ", StringComparison.Ordinal));
         _log.Write($"Setup done in {setup.Duration.TotalSeconds:0.0} s: {setup.Shared.Folds.Description}, {setup.Shared.Final.FeatureCount} features.");
-        Runs.SetStatusAsync(SetupId, RunStatus.Completed, null, CancellationToken.None).EnsureCompleted();
+        Runs.CompleteAsync(SetupId, CancellationToken.None).EnsureCompleted();
         SetupDone = true;
     }
 
     /// <summary>Marks the setup child failed (the data or the settings were rejected).</summary>
     public void SetupFailed(Exception error)
     {
-        Runs.SetStatusAsync(SetupId, RunStatus.Failed, new RunError(error is UserErrorException ? "UserError" : "SystemError", error.Message), CancellationToken.None).EnsureCompleted();
+        Runs.FailAsync(SetupId, new RunError(error is UserErrorException ? "UserError" : "SystemError", error.Message), CancellationToken.None).EnsureCompleted();
     }
 
     public void TrialStarted(TrialStart start)
@@ -109,7 +109,7 @@ internal sealed class ChildRunRecorder : IEngineMonitor
         }
 
         Runs.AddPropertiesAsync(runId, properties, CancellationToken.None).EnsureCompleted();
-        Runs.SetStatusAsync(runId, RunStatus.Completed, null, CancellationToken.None).EnsureCompleted();
+        Runs.CompleteAsync(runId, CancellationToken.None).EnsureCompleted();
         if (MetricCatalog.Compare(_primaryMetric, score, _best) > 0)
         {
             _best = score;
@@ -122,8 +122,8 @@ internal sealed class ChildRunRecorder : IEngineMonitor
     public void TrialEnded(TrialStart start, bool canceled, Exception error, TimeSpan duration)
     {
         string runId = ChildRunContract.IterationRunId(_parent.RunId, start.Iteration);
-        RunError? failure = canceled ? null : new RunError(error is TimeoutException ? "IterationTimeout" : "SystemError", error.Message, LogTail: error.ToString());
-        Runs.SetStatusAsync(runId, canceled ? RunStatus.Canceled : RunStatus.Failed, failure, CancellationToken.None).EnsureCompleted();
+        if (canceled) Runs.CancelAsync(runId, CancellationToken.None).EnsureCompleted();
+        else Runs.FailAsync(runId, new RunError(error is TimeoutException ? "IterationTimeout" : "SystemError", error.Message, LogTail: error.ToString()), CancellationToken.None).EnsureCompleted();
         _log.Write($"Iteration {start.Iteration} {start.Algorithm} {(canceled ? "canceled" : "failed")} after {duration.TotalSeconds:0.00} s: {error.Message}");
     }
 
@@ -151,8 +151,8 @@ internal sealed class ChildRunRecorder : IEngineMonitor
             Target = _parent.Target,
             Properties = properties,
             EnvironmentJson = environmentJson,
+            Start = true,
         }, CancellationToken.None).EnsureCompleted();
-        Runs.SetStatusAsync(runId, RunStatus.Running, null, CancellationToken.None).EnsureCompleted();
     }
 
     private void Upload(string runId, string name, string text) => Upload(runId, name, Encoding.UTF8.GetBytes(text));

@@ -3,6 +3,7 @@ using AzureML.Core.Backends;
 using AzureML.Core.Backends.Local;
 using AzureML.Core.Compute;
 using NUnit.Framework;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Tests.Compute;
 
@@ -226,7 +227,7 @@ public class AmlComputeRunTests : LocalWorkspaceTest
         using var otherProcess = System.Diagnostics.Process.Start("sleep", "600");
         try
         {
-            string foreignRun = HoldNode(backend, otherProcess.Id, ProcessTree.StartTicks(otherProcess.Id));
+            string foreignRun = HoldNode(backend, otherProcess.Id, ProcessIdentity.StartTicks(otherProcess.Id));
             string source = Source("ok.py", "print('ran')\n");
 
             Run run = new Experiment(Ws, "after-foreign").Submit(new ScriptRunConfig(source, "ok.py", computeTarget: "cpu-cluster"));

@@ -5,6 +5,7 @@ namespace AzureML.Core.Tests.Models;
 
 /// <summary>Several OS processes register the same model name at the same moment.</summary>
 [Category("Integration")]
+[Category(Faults.FaultSuite.Category)]
 public class ConcurrentRegistrationTests
 {
     private const int Writers = 8;
@@ -68,6 +69,8 @@ public class ConcurrentRegistrationTests
                     Is.EqualTo(Enumerable.Range(1, Writers).Select(v => v.ToString()).Order()));
                 Assert.That(Directory.EnumerateFileSystemEntries(Path.Combine(workspacePath, "models", ".staging")), Is.Empty);
             });
+            Faults.FaultTable.Record($"{Writers} processes register one model name at the same moment", "versions 1..N, unique, each with its own intact files",
+                $"versions {string.Join(",", models.Select(m => m.Version).Order())} in {clock.ElapsedMilliseconds} ms, no 'database is locked'");
         }
         finally
         {

@@ -55,6 +55,9 @@ public class PythonScoringHostTests
             X, y = load_iris(return_X_y=True)
             iris = LogisticRegression(max_iter=1000).fit(X, y)
             joblib.dump(iris, out + "/iris.joblib")
+            from sklearn.impute import SimpleImputer
+            from sklearn.pipeline import make_pipeline
+            joblib.dump(make_pipeline(SimpleImputer(), LogisticRegression(max_iter=1000)).fit(X, y), out + "/imputing.joblib")
 
             names = ["age", "anaemia", "ejection_fraction", "serum_creatinine", "smoking"]
             rng = np.random.RandomState(0)
@@ -265,6 +268,13 @@ public class PythonScoringHostTests
     [TestCase("""{"data": [[5.1, 3.5, 1.4, 0.2], [5.1, "abc", 1.4, 0.2]]}""", "row 1, column 1: cannot convert \"abc\" to a number")]
     [TestCase("""{"data": [[5.1, 3.5, 1.4]]}""", "expects 4 features, got 3")]
     [TestCase("""{"data": [[5.1, 3.5, 1.4, 0.2]], "method": "transform"}""", "\"method\" must be \"predict\" or \"predict_proba\"")]
+    [TestCase("""{"data": [[NaN, 3.5, 1.4, 0.2]]}""", "Invalid JSON: NaN is not a JSON value")]
+    [TestCase("""{"data": [[1e999999, 3.5, 1.4, 0.2]]}""", "row 0, column 0: 1e999999 is out of range for the model's float64 input (largest magnitude 1.7976931348623157e+308)")]
+    [TestCase("""{"data": [[5.1, "1e400", 1.4, 0.2]]}""", "row 0, column 1: \"1e400\" is out of range")]
+    [TestCase("""{"data": [["NaN", 3.5, 1.4, 0.2]]}""", "row 0, column 0: \"NaN\" is a missing value, which this model does not take")]
+    [TestCase("""{"data": [[5.1, 3.5, 1.4, null]]}""", "row 0, column 3: null is a missing value")]
+    [TestCase("""{"data": [[5.1, "-inf", 1.4, 0.2]]}""", "row 0, column 1: \"-inf\" is not a finite number")]
+    [TestCase("""{"data": [["\ud800", 3.5, 1.4, 0.2]]}""", "is not valid Unicode text: it holds half of a surrogate pair")]
     public async Task Sklearn_BadIrisRequest_400NamingTheProblem(string body, string expectedMessage)
     {
         ScoringHost host = StartSklearn("iris");
@@ -275,6 +285,40 @@ public class PythonScoringHostTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await ErrorOf(response), Does.Contain(expectedMessage));
+        });
+    }
+
+    [Test]
+    public async Task Sklearn_ModelThatImputes_TakesNullAndNaNAsMissingValues()
+    {
+        ScoringHost host = StartSklearn("imputing");
+
+        using HttpResponseMessage response = await PostAsync(host, """{"data": [[null, 3.5, 1.4, 0.2], ["NaN", 3.5, 1.4, 0.2]]}""");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task BothModes_JsonNested10000LevelsDeep_400WithoutTheHostsInternals()
+    {
+        string nested = "{\"data\": " + new string('[', 10_000) + new string(']', 10_000) + "}";
+        ScoringHost sklearn = StartSklearn("iris");
+        ScoringHost entry = StartEntryScript("def run(raw_data):\n    return 'ran'\n", serviceName: "nested-entry");
+
+        using HttpResponseMessage noCode = await PostAsync(sklearn, nested);
+        using HttpResponseMessage withScript = await PostAsync(entry, nested);
+        using HttpResponseMessage afterwards = await PostAsync(sklearn, """{"data": [[5.1, 3.5, 1.4, 0.2]]}""");
+
+        await Assert.MultipleAsync(async () =>
+        {
+            foreach (HttpResponseMessage response in new[] { noCode, withScript })
+            {
+                string body = await response.Content.ReadAsStringAsync();
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), body);
+                Assert.That(body, Does.Contain("Invalid JSON: the body nests arrays or objects more than about").And.Not.Contain("RecursionError").And.Not.Contain("Traceback"));
+            }
+
+            Assert.That(afterwards.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         });
     }
 

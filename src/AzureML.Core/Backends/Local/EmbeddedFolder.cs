@@ -23,11 +23,17 @@ internal sealed class EmbeddedFolder
         _contentName = new Lazy<string>(ContentName);
     }
 
+    /// <summary>The workspace folder holding the installed <see cref="PythonShim"/> versions.</summary>
+    public const string PythonShimFolder = "python-shim";
+
+    /// <summary>The workspace folder holding the installed <see cref="ScoringHost"/> versions.</summary>
+    public const string ScoringHostFolder = "scoring-host";
+
     /// <summary>The azureml package that stands in for azureml-core inside local runs and Python services.</summary>
-    public static EmbeddedFolder PythonShim { get; } = new("PythonShim/", "python-shim");
+    public static EmbeddedFolder PythonShim { get; } = new("PythonShim/", PythonShimFolder);
 
     /// <summary>The Python scoring host of local web services.</summary>
-    public static EmbeddedFolder ScoringHost { get; } = new("ScoringHost/", "scoring-host");
+    public static EmbeddedFolder ScoringHost { get; } = new("ScoringHost/", ScoringHostFolder);
 
     /// <summary>The folder holding the files, created under <paramref name="workspaceRoot"/> when missing.</summary>
     public string Install(string workspaceRoot)

@@ -17,7 +17,7 @@ internal sealed class IgnoreRules
 
     private static readonly string[] s_projectPatterns = ["*.csproj", "*.fsproj", "*.vbproj"];
 
-    private readonly List<(Regex Pattern, bool Negated, bool DirectoryOnly)> _rules = new();
+    private readonly List<(Regex Pattern, bool Negated, bool DirectoryOnly, int Line, string Text)> _rules = new();
 
     private IgnoreRules(string? sourceFile, string? defaultReason)
     {
@@ -39,14 +39,15 @@ internal sealed class IgnoreRules
             if (File.Exists(path))
             {
                 var rules = new IgnoreRules(path, null);
-                foreach (string line in File.ReadLines(path)) rules.Add(line);
+                int number = 0;
+                foreach (string line in File.ReadLines(path)) rules.Add(line, ++number);
                 return rules;
             }
         }
 
         if (ProjectFileIn(sourceDirectory) is not string project) return new IgnoreRules(null, null);
         var dotnet = new IgnoreRules(null, $"the folder holds the .NET project {project} and has no .amlignore or .gitignore");
-        foreach (string pattern in DotnetBuildOutput) dotnet.Add(pattern);
+        foreach (string pattern in DotnetBuildOutput) dotnet.Add(pattern, 0);
         return dotnet;
     }
 
@@ -54,9 +55,10 @@ internal sealed class IgnoreRules
     public static string? ProjectFileIn(string folder)
         => s_projectPatterns.SelectMany(p => Directory.EnumerateFiles(folder, p)).Select(Path.GetFileName).Order(StringComparer.Ordinal).FirstOrDefault();
 
-    private void Add(string line)
+    private void Add(string line, int number)
     {
         string pattern = line.TrimEnd();
+        string text = pattern;
         if (pattern.Length == 0 || pattern.StartsWith('#')) return;
         bool negated = pattern.StartsWith('!');
         if (negated) pattern = pattern[1..];
@@ -67,20 +69,26 @@ internal sealed class IgnoreRules
         bool anchored = pattern.Contains('/');
         pattern = pattern.TrimStart('/');
         string regex = (anchored ? "^" : "^(?:.*/)?") + GlobToRegex(pattern) + "$";
-        _rules.Add((new Regex(regex, RegexOptions.CultureInvariant), negated, directoryOnly));
+        _rules.Add((new Regex(regex, RegexOptions.CultureInvariant), negated, directoryOnly, number, text));
     }
 
     /// <summary>True when the relative path (forward slashes) is ignored by the rules.</summary>
-    public bool IsIgnored(string relativePath, bool isDirectory)
+    public bool IsIgnored(string relativePath, bool isDirectory) => DecidingRule(relativePath, isDirectory) is { Negated: false };
+
+    /// <summary>
+    /// The rule that decides the relative path (the last that matches): its line in the file (0 for the built-in .NET
+    /// rules), its text, and whether it is a '!' rule that keeps the path in; <c>null</c> when no rule matches.
+    /// </summary>
+    public (int Line, string Text, bool Negated)? DecidingRule(string relativePath, bool isDirectory)
     {
-        bool ignored = false;
-        foreach ((Regex pattern, bool negated, bool directoryOnly) in _rules)
+        (int, string, bool)? deciding = null;
+        foreach ((Regex pattern, bool negated, bool directoryOnly, int line, string text) in _rules)
         {
             if (directoryOnly && !isDirectory) continue;
-            if (pattern.IsMatch(relativePath)) ignored = !negated;
+            if (pattern.IsMatch(relativePath)) deciding = (line, text, negated);
         }
 
-        return ignored;
+        return deciding;
     }
 
     private static string GlobToRegex(string glob)

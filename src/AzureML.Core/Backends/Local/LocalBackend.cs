@@ -1,3 +1,5 @@
+using AzureML.Core.Internal;
+
 namespace AzureML.Core.Backends.Local;
 
 /// <summary>
@@ -44,8 +46,12 @@ internal sealed class LocalBackend : WorkspaceBackend
     public override LocalDeploymentStore Deployments { get; }
     public override string Kind => "local";
 
-    /// <summary>Opens (creating when needed) the workspace folder <paramref name="root"/>.</summary>
-    public static LocalBackend Open(string root)
+    /// <summary>
+    /// Opens (creating when needed) the workspace folder <paramref name="root"/>. With <paramref name="recover"/>,
+    /// what killed processes left behind is dealt with first: their stale temporary files and folders are removed,
+    /// and runs whose supervisor is gone get a new one.
+    /// </summary>
+    public static LocalBackend Open(string root, bool recover = true)
     {
         try
         {
@@ -56,7 +62,39 @@ internal sealed class LocalBackend : WorkspaceBackend
             throw new UserErrorException($"Cannot create the local workspace folder '{root}': {ex.Message}", ex);
         }
 
-        return new LocalBackend(root, LocalDatabase.OpenFile(Path.Combine(root, "workspace.db")));
+        var backend = new LocalBackend(root, LocalDatabase.OpenFile(Path.Combine(root, "workspace.db")));
+        if (recover)
+        {
+            backend.SweepLeftovers();
+            backend.Jobs.SuperviseAbandonedRuns();
+        }
+
+        return backend;
+    }
+
+    /// <summary>
+    /// Removes the temporary files and folders that killed writers left anywhere in the workspace (registrations,
+    /// uploads, snapshots, artifacts). At most once per <see cref="FileWriting.StaleAfter"/>: nothing can become
+    /// stale sooner, and the sweep walks the workspace's folders.
+    /// </summary>
+    private void SweepLeftovers()
+    {
+        string stamp = Path.Combine(Root, ".last-sweep");
+        if (File.Exists(stamp) && DateTime.UtcNow - File.GetLastWriteTimeUtc(stamp) < FileWriting.StaleAfter) return;
+        File.WriteAllBytes(stamp, []);
+        string runs = Path.Combine(Root, "runs");
+        string snapshots = Path.Combine(Root, "snapshots");
+
+        // Written once and never again: finished snapshots, working copies (the run's own files) and installed helpers.
+        bool WrittenOnce(string folder)
+        {
+            string? parent = Path.GetDirectoryName(folder);
+            return parent == snapshots
+                || (Path.GetFileName(folder) == "working" && Path.GetDirectoryName(parent) == runs)
+                || Path.GetFileName(parent) is EmbeddedFolder.PythonShimFolder or EmbeddedFolder.ScoringHostFolder;
+        }
+
+        FileWriting.SweepStale(Root, recursive: true, skip: WrittenOnce);
     }
 
     /// <summary>A throw-away workspace in memory, for offline runs.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AzureML.Core.Data;
+using AzureML.Core.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace AzureML.Core.Backends.Local;
@@ -80,25 +81,39 @@ internal sealed class LocalDatastoreStore : DatastoreStore
         string start = Path.Combine(root, prefix);
         if (File.Exists(start))
         {
-            yield return new DatastoreFileInfo(prefix, new FileInfo(start).Length);
+            if (IsInside(start, root)) yield return new DatastoreFileInfo(prefix, new FileInfo(start).Length);
             yield break;
         }
 
         if (!Directory.Exists(start)) yield break;
-        IEnumerable<DatastoreFileInfo> files = new DirectoryInfo(start).EnumerateFiles("*", SearchOption.AllDirectories)
-            .Select(f => new DatastoreFileInfo(Path.GetRelativePath(root, f.FullName).Replace('\\', '/'), f.Length))
-            .Where(f => !IsTemporary(f.Path))
-            .OrderBy(f => f.Path, StringComparer.Ordinal);
-        foreach (DatastoreFileInfo file in files) yield return file;
+
+        // A local-folder datastore is a folder of the user's: links in it that lead out of it are not its files.
+        FolderListing listing = FolderListing.List(start, boundary: root);
+        foreach (SkippedLink link in listing.SkippedLinks) UserWarnings.Write($"Datastore '{datastore}': {link}.");
+        string below = Path.GetRelativePath(root, listing.Root).Replace('\\', '/');
+        foreach (ListedFile file in listing.Files.Where(f => !FileWriting.IsTemporaryName(Path.GetFileName(f.RelativePath))))
+        {
+            yield return new DatastoreFileInfo(below == "." ? file.RelativePath : below + "/" + file.RelativePath, file.Length);
+        }
     }
+
+    private static bool IsInside(string path, string root)
+        => FolderListing.RealPath(path) is string real && FolderListing.RealPath(root) is string realRoot
+            && real.StartsWith(Path.TrimEndingDirectorySeparator(realRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     public override async Task<string?> GetFolderOnThisMachineAsync(string datastore, CancellationToken cancellationToken)
         => await FolderAsync(datastore, cancellationToken).ConfigureAwait(false);
 
     public override async Task<Stream> OpenReadAsync(string datastore, string path, CancellationToken cancellationToken)
     {
-        string file = Path.Combine(await FolderAsync(datastore, cancellationToken).ConfigureAwait(false), path);
+        string root = await FolderAsync(datastore, cancellationToken).ConfigureAwait(false);
+        string file = Path.Combine(root, path);
         if (!File.Exists(file)) throw new UserErrorException($"Datastore '{datastore}' has no file '{path}'.");
+        if (!IsInside(file, root))
+        {
+            throw new UserErrorException($"'{path}' in datastore '{datastore}' is a symbolic link that leads outside the datastore's folder; it is not read.");
+        }
+
         return OpenFile(file);
     }
 
@@ -112,9 +127,6 @@ internal sealed class LocalDatastoreStore : DatastoreStore
 
     private string FolderOf(DatastoreRecord record)
         => record.Kind == DatastoreRecord.LocalFolderKind ? record.Settings[DatastoreRecord.FolderSetting]! : Path.Combine(_backend.Root, "datastores", record.Name);
-
-    // Files being written by a transfer are temporary siblings (FileWriting); they are not content yet.
-    private static bool IsTemporary(string path) => Path.GetFileName(path).StartsWith('.') && path.EndsWith(".tmp", StringComparison.Ordinal);
 
     private static FileStream OpenFile(string path)
         => new(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);

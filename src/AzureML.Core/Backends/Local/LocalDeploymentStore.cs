@@ -7,8 +7,9 @@ namespace AzureML.Core.Backends.Local;
 
 /// <summary>
 /// Web services of a local workspace: each is a host process on 127.0.0.1 recorded in the <c>services</c>
-/// table. State is derived from what the host left behind (ready or failed file) and whether it is alive,
-/// so any process — not only the one that deployed — sees the truth.
+/// table. The table records what was deployed (and a deployment that never got a host, <c>Failed</c>); the host
+/// reports its own state (its ready or failed file) and its liveness tells the rest, so reading a service is
+/// working it out from those, never writing, and any process — not only the one that deployed — sees the truth.
 /// </summary>
 internal sealed class LocalDeploymentStore : DeploymentStore
 {
@@ -32,7 +33,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
 
     public override Task<ServiceRecord> DeployAsync(ServiceDeploymentRequest request, CancellationToken cancellationToken)
     {
-        Row? existing = Find(request.Name);
+        Row? existing = Find(request.Name) is Row row ? AsItIsNow(row) : null;
         if (existing is not null)
         {
             if (!request.Overwrite)
@@ -76,11 +77,11 @@ internal sealed class LocalDeploymentStore : DeploymentStore
     public override Task<ServiceRecord?> GetAsync(string name, CancellationToken cancellationToken)
     {
         Row? row = Find(name);
-        return Task.FromResult(row is null ? null : ToRecord(Reconcile(row)));
+        return Task.FromResult(row is null ? null : ToRecord(AsItIsNow(row)));
     }
 
     public override IAsyncEnumerable<ServiceRecord> ListAsync(ServiceQuery query, CancellationToken cancellationToken)
-        => Query("SELECT " + Columns + " FROM services ORDER BY name;").Select(r => ToRecord(Reconcile(r))).Where(query.Matches).ToList().ToAsyncEnumerable();
+        => Query("SELECT " + Columns + " FROM services ORDER BY name;").Select(r => ToRecord(AsItIsNow(r))).Where(query.Matches).ToList().ToAsyncEnumerable();
 
     public override async Task<string> ScoreAsync(ServiceRecord service, string body, CancellationToken cancellationToken)
     {
@@ -91,7 +92,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
     public override Task<ServiceRecord> UpdateAsync(string name, ServiceDeploymentRequest? redeploy, string? description,
         IReadOnlyDictionary<string, string>? tags, IReadOnlyDictionary<string, string>? properties, bool? authEnabled, CancellationToken cancellationToken)
     {
-        Row row = Reconcile(Require(name));
+        Row row = AsItIsNow(Require(name));
         bool auth = authEnabled ?? row.AuthEnabled;
         bool restart = redeploy is not null || auth != row.AuthEnabled;
         LocalServiceDefinition definition = redeploy is null ? row.Definition : Merge(row.Definition, redeploy);
@@ -231,11 +232,10 @@ internal sealed class LocalDeploymentStore : DeploymentStore
     {
         try
         {
-            // A slow preparation may have let a reader give up on the start-up; the host now exists, so the
-            // generation it serves is Transitioning again until it reports ready or failed.
+            // The start-up grace runs from here: the generation is Transitioning until its host reports ready or failed.
             (int pid, long ticks) = _launcher.Launch(host);
             Database.Write((c, t) => LocalRunStore.Execute(c, t,
-                "UPDATE services SET pid = $p0, start_ticks = $p1, state = 'Transitioning', error = NULL, updated_utc = $p2 WHERE name = $p3 AND generation = $p4;",
+                "UPDATE services SET pid = $p0, start_ticks = $p1, updated_utc = $p2 WHERE name = $p3 AND generation = $p4;",
                 pid, ticks, LocalTime.Format(DateTimeOffset.UtcNow), name, generation));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -245,37 +245,29 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         }
     }
 
-    // The host's ready/failed files and liveness decide the state; the database records the conclusion.
-    private Row Reconcile(Row row)
+    // The host's ready/failed files and liveness decide the state of what the table says was deployed.
+    private Row AsItIsNow(Row row)
     {
         var layout = new LocalServiceLayout(_backend, row.Name, row.Generation);
-        bool alive = row.Pid is int pid && ProcessTree.IsAlive(pid, row.StartTicks ?? 0);
-        if (row.State == "Transitioning")
+        bool alive = row.Pid is int pid && ProcessIdentity.IsAlive(pid, row.StartTicks ?? 0);
+        if (row.State != "Transitioning") return row;
+        // The host writes its failure, then exits: the service has failed once it is gone, never with a host still running.
+        if (File.Exists(layout.FailedFile) && !alive) return row with { State = "Failed", Error = FailureMessage(layout) };
+        if (File.Exists(layout.ReadyFile) && ReadyHost(layout) is (int port, int readyPid) && readyPid == row.Pid)
         {
-            if (File.Exists(layout.FailedFile))
-            {
-                return SetState(row.Name, "Failed", FailureMessage(layout));
-            }
-
-            if (File.Exists(layout.ReadyFile) && ReadyHost(layout) is (int port, int readyPid) && readyPid == row.Pid)
-            {
-                Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET state = 'Healthy', port = $p0, error = NULL WHERE name = $p1;", port, row.Name));
-                return Find(row.Name)!;
-            }
-
-            if (row.Pid is null && DateTimeOffset.UtcNow - row.Updated > s_startupGrace)
-            {
-                return SetState(row.Name, "Failed", "The service host was never started; deploy it again (overwrite: true).");
-            }
-
-            if (row.Pid is not null && !alive)
-            {
-                return SetState(row.Name, "Failed", "The service host ended during start-up. Log tail:\n" + (LogTail.ReadTail(layout.LogFile, 20) ?? "(empty)"));
-            }
+            return alive
+                ? row with { State = "Healthy", Port = port, Error = null }
+                : row with { State = "Unhealthy", Port = port, Error = "The service host process is no longer running. Log tail:\n" + (LogTail.ReadTail(layout.LogFile, 20) ?? "(empty)") };
         }
-        else if (row.State == "Healthy" && !alive)
+
+        if (row.Pid is null && DateTimeOffset.UtcNow - row.Updated > s_startupGrace)
         {
-            return SetState(row.Name, "Unhealthy", "The service host process is no longer running. Log tail:\n" + (LogTail.ReadTail(layout.LogFile, 20) ?? "(empty)"));
+            return row with { State = "Failed", Error = "The service host was never started; deploy it again (overwrite: true)." };
+        }
+
+        if (row.Pid is not null && !alive)
+        {
+            return row with { State = "Failed", Error = "The service host ended during start-up. Log tail:\n" + (LogTail.ReadTail(layout.LogFile, 20) ?? "(empty)") };
         }
 
         return row;
@@ -295,11 +287,9 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         return $"{error}\n{traceback}".Trim();
     }
 
-    private Row SetState(string name, string state, string? error)
-    {
-        Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET state = $p0, error = $p1 WHERE name = $p2;", state, error, name));
-        return Find(name)!;
-    }
+    // Only for a deployment that got no host: once a host runs, it reports its own state.
+    private void SetState(string name, string state, string? error)
+        => Database.Write((c, t) => LocalRunStore.Execute(c, t, "UPDATE services SET state = $p0, error = $p1 WHERE name = $p2;", state, error, name));
 
     private void Stop(Row row)
     {

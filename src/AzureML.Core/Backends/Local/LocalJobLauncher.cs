@@ -1,55 +1,58 @@
+using System.Diagnostics;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Backends.Local;
 
 /// <summary>
-/// Runs submitted scripts as processes on this machine. Submission snapshots the source directory (after
-/// checking the limits), creates the run and hands it to a <see cref="LocalRunSupervisor"/>; any process
-/// can wait for or cancel the run, and one that finds the supervisor gone finishes the run itself.
+/// Runs submitted scripts as processes on this machine. Submission checks the script and the snapshot limits,
+/// snapshots the source directory, creates the run and hands it to a <see cref="LocalRunSupervisor"/> process of its
+/// own, returning once that process has taken the run (<c>Queued</c>): the run never depends on the submitting
+/// program again. Any process can wait for or cancel the run; one that finds the supervisor gone starts another.
 /// </summary>
 internal sealed class LocalJobLauncher : JobLauncher
 {
+    private const string Purpose = "runs cannot be submitted to a local workspace";
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan s_finalizingGrace = TimeSpan.FromSeconds(60);
+
+    // How long a new supervisor may take to start (a loaded machine starts .NET slowly) before the submission fails.
+    private static readonly TimeSpan s_handOverTimeout = TimeSpan.FromMinutes(2);
+
+    // How often a waiter checks that the run still has a live supervisor.
+    private static readonly TimeSpan s_supervisionCheck = TimeSpan.FromSeconds(1);
+
     private readonly LocalBackend _backend;
     private readonly LocalRunProcesses _processes;
-    private readonly LocalRunNodeProcesses _nodeProcesses;
 
     public LocalJobLauncher(LocalBackend backend)
     {
         _backend = backend;
         _processes = new LocalRunProcesses(backend.Database);
-        _nodeProcesses = new LocalRunNodeProcesses(backend.Database);
     }
 
     /// <summary>True for <c>local</c>: this machine, always there, with no limit on concurrent runs.</summary>
     public static bool IsLocalTarget(string target) => string.Equals(target, "local", StringComparison.OrdinalIgnoreCase);
 
-    public override Task<RunRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
+    public override async Task<RunRecord> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
         ComputeRecord? compute = ResolveTarget(submission);
         if (compute is not null) submission = submission with { Target = compute.Name };
+        string host = LocalHostProgram.Locate(Purpose);
 
-        RunCommand.For(submission); // validates the script kind before anything is copied
+        var job = LocalJob.From(submission, Guid.NewGuid().ToString());
+        RunCommand.For(job); // validates the script kind before anything is copied
         SnapshotPlan plan = SnapshotPlan.Create(submission.SourceDirectory, new[] { _backend.Root }); // the folder must exist
-        if (submission.Script is not null && !File.Exists(Path.Combine(submission.SourceDirectory, submission.Script)))
-        {
-            throw new UserErrorException($"The script '{submission.Script}' does not exist in the source directory '{submission.SourceDirectory}'.");
-        }
-
+        if (job.Script is not null) job = job with { Script = ScriptInSnapshot(job.Script, plan) };
         plan.CheckLimits(submission.SnapshotLimits);
         cancellationToken.ThrowIfCancellationRequested();
-
-        string snapshotId = Guid.NewGuid().ToString();
-        string snapshotFolder = _backend.SnapshotFolder(snapshotId);
-        plan.CopyTo(snapshotFolder);
+        plan.CopyTo(_backend.SnapshotFolder(job.SnapshotId));
 
         var properties = new Dictionary<string, string>(submission.Properties ?? new Dictionary<string, string>())
         {
-            ["ContentSnapshotId"] = snapshotId,
+            ["ContentSnapshotId"] = job.SnapshotId,
             ["azureml.runsource"] = "experiment",
             ["_azureml.ComputeTargetType"] = compute?.ComputeType.ToLowerInvariant() ?? "local",
         };
-        RunRecord run = _backend.Runs.CreateAsync(new RunCreateRequest
+        RunRecord run = _backend.Runs.CreateSubmitted(new RunCreateRequest
         {
             ExperimentName = submission.ExperimentName,
             RunType = submission.RunType,
@@ -58,14 +61,64 @@ internal sealed class LocalJobLauncher : JobLauncher
             Properties = properties,
             DefinitionJson = submission.DefinitionJson,
             EnvironmentJson = submission.Environment is null ? null : StoredEnvironment.Prepare(EnvironmentJson.Serialize(submission.Environment)),
-        }, cancellationToken).Result;
+        }, job);
 
         var layout = new LocalRunLayout(_backend, run.RunId);
         foreach (string note in plan.Notes()) layout.AppendRunNote(note);
-        _processes.RecordSupervisor(run.RunId);
-        _backend.Runs.SetStatus(run.RunId, RunStatus.Queued);
-        LocalRunSupervisor.Start(_backend, run.RunId, submission, snapshotFolder);
-        return Task.FromResult(_backend.Runs.Get(run.RunId));
+        await HandOverAsync(host, run.RunId).ConfigureAwait(false);
+        return _backend.Runs.Get(run.RunId);
+    }
+
+    /// <summary>
+    /// The script's path inside the snapshot, checked before anything is copied: it must be inside the source
+    /// directory, exist, and be in the snapshot (not left out by an ignore rule or as a link that leaves the folder).
+    /// </summary>
+    private static string ScriptInSnapshot(string script, SnapshotPlan plan)
+    {
+        string full = Path.GetFullPath(Path.Combine(plan.SourceDirectory, script));
+        string relative = Path.GetRelativePath(plan.SourceDirectory, full);
+        if (relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        {
+            throw new UserErrorException(
+                $"The script '{script}' is outside the source directory '{plan.SourceDirectory}'. A run starts from a snapshot of the source directory, " +
+                "so the script must be inside it: pass its path relative to the source directory, or choose a source directory that holds it.");
+        }
+
+        relative = relative.Replace('\\', '/');
+        if (!File.Exists(full))
+        {
+            throw new UserErrorException($"The script '{relative}' does not exist in the source directory '{plan.SourceDirectory}'.");
+        }
+
+        if (plan.WhyLeftOut(relative) is string reason)
+        {
+            throw new UserErrorException($"The script '{relative}' is not in the snapshot of '{plan.SourceDirectory}' because {reason}, so the run could not start it.");
+        }
+
+        return relative;
+    }
+
+    /// <summary>
+    /// Starts the run's supervisor and waits until it has taken the run (moved it out of <c>NotStarted</c>). A
+    /// supervisor that cannot start fails the run with what it printed.
+    /// </summary>
+    private async Task HandOverAsync(string host, string runId)
+    {
+        using Process supervisor = LocalRunSupervisor.Start(_backend, host, runId);
+        var clock = Stopwatch.StartNew();
+        while (_backend.Runs.Get(runId).Status == RunStatus.NotStarted.ToString())
+        {
+            if (supervisor.HasExited || clock.Elapsed > s_handOverTimeout)
+            {
+                if (!supervisor.HasExited) ProcessTree.Kill(supervisor.Id, ProcessIdentity.StartTicks(supervisor.Id), TimeSpan.FromSeconds(10));
+                string log = LogTail.ReadTail(new LocalRunLayout(_backend, runId).SupervisorLog, 20) ?? "(nothing)";
+                string message = $"The run's supervisor process did not start ({(supervisor.HasExited ? $"exit code {supervisor.ExitCode}" : "no answer")}). It printed:\n{log}";
+                _backend.Runs.SetStatus(runId, RunStatus.Failed, new RunError("ServiceError", message));
+                throw new AzureMLException($"Run {runId} could not be started: {message}");
+            }
+
+            await Task.Delay(s_pollInterval).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -99,36 +152,17 @@ internal sealed class LocalJobLauncher : JobLauncher
         RunRecord run = _backend.Runs.Get(runId);
         if (new RunStatus(run.Status).IsTerminal) return;
 
-        LocalRunSupervisor? supervisor = LocalRunSupervisor.Find(_backend, runId);
-        if (supervisor is not null)
+        if (_processes.Get(runId) is null)
         {
-            supervisor.RequestCancel();
-            await supervisor.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // A run the calling code drives (interactive, child): nothing runs on its behalf.
+            LocalRunFinalizer.Finish(_backend, runId, null, canceled: true, null);
             return;
         }
 
-        // Interactive runs, or runs whose supervisor lives in another process (or is gone).
+        // The supervisor sees the request, stops the script and finishes the run.
         _backend.Runs.TryTransition(runId, LocalRunFinalizer.Unfinished.Where(s => s != RunStatus.CancelRequested).ToList(), RunStatus.CancelRequested);
-        if (_processes.Get(runId) is { Pid: int pid } record)
-        {
-            ProcessTree.Kill(pid, record.StartTicks ?? 0, TimeSpan.FromSeconds(10));
-        }
-
-        _nodeProcesses.KillAll(runId, TimeSpan.FromSeconds(10));
-
-        // A supervisor alive in another process finishes the run itself once its processes are gone (it may
-        // still be preparing); otherwise the run is finished here.
-        if (_processes.Get(runId) is { SupervisorAlive: true })
-        {
-            await WaitForCompletionAsync(runId, null, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        LocalRunFinalizer.Finish(_backend, runId, null, canceled: true, null);
+        await WaitForCompletionAsync(runId, null, cancellationToken).ConfigureAwait(false);
     }
-
-    public override Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken)
-        => Task.FromResult(Reconcile(_backend.Runs.Get(runId)));
 
     public override async Task<RunRecord> WaitForCompletionAsync(string runId, Action<string>? output, CancellationToken cancellationToken)
     {
@@ -137,9 +171,10 @@ internal sealed class LocalJobLauncher : JobLauncher
         output?.Invoke($"RunId: {runId}");
         output?.Invoke($"Streaming {LocalRunLayout.LogArtifact}");
         output?.Invoke(new string('=', 60));
+        var sinceCheck = Stopwatch.StartNew();
         while (true)
         {
-            RunRecord run = Reconcile(_backend.Runs.Get(runId));
+            RunRecord run = _backend.Runs.Get(runId);
             if (output is not null) tail!.Pump(output, final: new RunStatus(run.Status).IsTerminal);
             if (new RunStatus(run.Status).IsTerminal)
             {
@@ -152,59 +187,32 @@ internal sealed class LocalJobLauncher : JobLauncher
                 return run;
             }
 
-            LocalRunSupervisor? supervisor = LocalRunSupervisor.Find(_backend, runId);
-            Task tick = Task.Delay(s_pollInterval, cancellationToken);
-            await (supervisor is null ? tick : Task.WhenAny(supervisor.Completion, tick)).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
+            if (sinceCheck.Elapsed >= s_supervisionCheck)
+            {
+                // A waiter never waits for a run nobody looks after.
+                Supervise(runId);
+                sinceCheck.Restart();
+            }
+
+            await Task.Delay(s_pollInterval, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>
-    /// Finishes a run whose supervisor process is gone: from the recorded exit code when the script has
-    /// ended, by killing it when it outlived its deadline, as failed when it never started.
+    /// Starts a new supervisor for every unfinished submitted run whose supervisor is gone (killed, or the machine
+    /// restarted). A program without the host program (one that only reads the workspace) leaves them to another.
     /// </summary>
-    private RunRecord Reconcile(RunRecord run)
+    public void SuperviseAbandonedRuns()
     {
-        var status = new RunStatus(run.Status);
-        // Only submitted runs have process records; interactive and child runs end by their own calls.
-        if (status.IsTerminal || LocalRunSupervisor.Find(_backend, run.RunId) is not null) return run;
-        RunProcessRecord? processes = _processes.Get(run.RunId);
-        if (processes is null || processes.SupervisorAlive) return run;
+        IReadOnlyList<string> abandoned = _processes.ListAbandoned();
+        if (abandoned.Count == 0 || !LocalHostProgram.IsInstalled) return;
+        foreach (string runId in abandoned) Supervise(runId);
+    }
 
-        if (status == RunStatus.Finalizing)
-        {
-            // Whoever was finalizing died part-way; after a grace period one process claims the run and finishes it.
-            return _backend.Runs.TryClaimStaleFinalization(run.RunId, s_finalizingGrace)
-                ? LocalRunFinalizer.TakeOver(_backend, run.RunId, new LocalRunLayout(_backend, run.RunId).ReadRunExitCode())
-                : run;
-        }
-
-        if (processes.Pid is null)
-        {
-            return _backend.Runs.SetStatus(run.RunId, RunStatus.Failed, new RunError("ServiceError",
-                $"The process that submitted this run (pid {processes.SupervisorPid}) ended before the script started."));
-        }
-
-        if (processes.ScriptAlive || _nodeProcesses.List(run.RunId).Any(p => ProcessTree.IsAlive(p.Pid, p.StartTicks)))
-        {
-            // One node failed while its peers still run (they may wait for it forever): stop them and finish the run.
-            if (new LocalRunLayout(_backend, run.RunId).ReadRunExitCode() is int failed and not 0)
-            {
-                _nodeProcesses.KillAll(run.RunId, TimeSpan.FromSeconds(10));
-                return LocalRunFinalizer.Finish(_backend, run.RunId, failed, canceled: false, null);
-            }
-
-            if (processes.Deadline is DateTimeOffset deadline && deadline < DateTimeOffset.UtcNow)
-            {
-                ProcessTree.Kill(processes.Pid.Value, processes.StartTicks ?? 0, TimeSpan.FromSeconds(10));
-                _nodeProcesses.KillAll(run.RunId, TimeSpan.FromSeconds(10));
-                return LocalRunFinalizer.Finish(_backend, run.RunId, null, canceled: false,
-                    "The run exceeded its maximum duration (maxRunDurationSeconds) and was stopped.");
-            }
-
-            return run;
-        }
-
-        return LocalRunFinalizer.Finish(_backend, run.RunId, new LocalRunLayout(_backend, run.RunId).ReadRunExitCode(), canceled: false, null);
+    // Takes the run from a supervisor that is gone (only one process can) and hands it to a new one.
+    private void Supervise(string runId)
+    {
+        if (!_processes.TryAdopt(runId)) return;
+        using Process supervisor = LocalRunSupervisor.Start(_backend, LocalHostProgram.Locate(Purpose), runId);
     }
 }

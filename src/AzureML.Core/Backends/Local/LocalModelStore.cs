@@ -1,4 +1,5 @@
 using System.Globalization;
+using AzureML.Core.Internal;
 using Microsoft.Data.Sqlite;
 using static AzureML.Core.Backends.Local.LocalRunStore;
 
@@ -34,8 +35,9 @@ internal sealed class LocalModelStore : ModelStore
 
     public override async Task<ModelRecord> RegisterAsync(ModelRegistration registration, CancellationToken cancellationToken)
     {
+        SweepStaging();
         if (registration.RunFiles is { } runFiles) registration = registration with { Files = await RunFilesAsync(runFiles, cancellationToken).ConfigureAwait(false) };
-        string staging = Path.Combine(StagingRoot, Guid.NewGuid().ToString("N"));
+        string staging = Path.Combine(StagingRoot, FileWriting.TemporaryName(registration.Name));
         int? placed = null;
         try
         {
@@ -148,7 +150,7 @@ internal sealed class LocalModelStore : ModelStore
     public override Task<bool> DeleteAsync(string name, int version, CancellationToken cancellationToken)
     {
         string folder = GetLocalFolder(name, version);
-        string doomed = Path.Combine(StagingRoot, $"{Guid.NewGuid():N}-deleted");
+        string doomed = Path.Combine(StagingRoot, FileWriting.TemporaryName($"{name}-{version}-deleted"));
         bool moved = false;
         bool deleted;
         try
@@ -331,6 +333,12 @@ internal sealed class LocalModelStore : ModelStore
         }
 
         return models;
+    }
+
+    /// <summary>Removes what killed registrations and deletions left in the staging folder; see <see cref="FileWriting.SweepStale"/>.</summary>
+    public void SweepStaging()
+    {
+        if (Directory.Exists(StagingRoot)) FileWriting.SweepStale(StagingRoot);
     }
 
     private static void DeleteFolder(string path)

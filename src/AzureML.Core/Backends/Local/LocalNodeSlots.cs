@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Backends.Local;
 
@@ -10,20 +11,9 @@ namespace AzureML.Core.Backends.Local;
 /// </summary>
 internal sealed class LocalNodeSlots
 {
-    private static readonly object s_signalLock = new();
-    private static TaskCompletionSource s_released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly LocalDatabase _database;
 
     public LocalNodeSlots(LocalDatabase database) => _database = database;
-
-    /// <summary>Completes the next time a run in this process gives its nodes back, so waiting runs retry at once.</summary>
-    public static Task Released
-    {
-        get
-        {
-            lock (s_signalLock) return s_released.Task;
-        }
-    }
 
     /// <summary>Claims <paramref name="nodeCount"/> nodes of <paramref name="computeName"/> for a queued run.</summary>
     public NodeClaim TryClaim(string computeName, string runId, int nodeCount) => _database.Write((connection, transaction) =>
@@ -73,18 +63,8 @@ internal sealed class LocalNodeSlots
 
     /// <summary>Gives back every node a run holds; they idle until the target's scale-down time passes.</summary>
     public void Release(string runId)
-    {
-        _database.Write((connection, transaction) => LocalRunStore.Execute(connection, transaction,
+        => _database.Write((connection, transaction) => LocalRunStore.Execute(connection, transaction,
             "UPDATE compute_nodes SET run_id = NULL, idle_since_utc = $p0 WHERE run_id = $p1;", LocalTime.Format(DateTimeOffset.UtcNow), runId));
-        TaskCompletionSource released;
-        lock (s_signalLock)
-        {
-            released = s_released;
-            s_released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        released.TrySetResult();
-    }
 
     /// <summary>The target's node counts: held nodes run, and released ones idle until they scale down.</summary>
     public static ComputeNodeCounts Count(SqliteConnection connection, SqliteTransaction? transaction, ComputeRecord compute)
@@ -111,7 +91,7 @@ internal sealed class LocalNodeSlots
         var queued = new List<string>();
         while (reader.Read())
         {
-            if (ProcessTree.IsAlive(reader.GetInt32(1), reader.GetInt64(2))) queued.Add(reader.GetString(0));
+            if (ProcessIdentity.IsAlive(reader.GetInt32(1), reader.GetInt64(2))) queued.Add(reader.GetString(0));
         }
 
         return queued;
@@ -135,8 +115,8 @@ internal sealed class LocalNodeSlots
 
         return rows.Select(r => new NodeRow(r.NodeId, r.RunId, r.IdleSince,
             r.RunId is not null && r.Status is not null && !new RunStatus(r.Status).IsTerminal
-            && ((r.SupervisorPid is int pid && ProcessTree.IsAlive(pid, r.SupervisorTicks))
-                || LocalRunNodeProcesses.List(connection, transaction, r.RunId).Any(p => ProcessTree.IsAlive(p.Pid, p.StartTicks))))).ToList();
+            && ((r.SupervisorPid is int pid && ProcessIdentity.IsAlive(pid, r.SupervisorTicks))
+                || LocalRunNodeProcesses.List(connection, transaction, r.RunId).Any(p => ProcessIdentity.IsAlive(p.Pid, p.StartTicks))))).ToList();
     }
 
     /// <summary>A node row; <see cref="Held"/> when its run is unfinished and still has a live supervisor or node process.</summary>

@@ -1,10 +1,12 @@
+using AzureML.Core.Internal;
+
 namespace AzureML.Core.Backends.Local;
 
 /// <summary>
 /// Ends a run whose script is no longer running: moves <c>./outputs</c> and <c>./logs</c> into the run's
-/// artifacts, removes the working copy and records the final status. Only the caller that wins the move
-/// to <c>Finalizing</c> does this, so a run is finished exactly once even when several processes notice
-/// it ended.
+/// artifacts, removes the working copy and records the final status; child runs the script left unfinished
+/// end <c>Canceled</c> with it. Only the caller that wins the move to <c>Finalizing</c> does this, so a run is
+/// finished exactly once even when several processes notice it ended.
 /// </summary>
 internal static class LocalRunFinalizer
 {
@@ -52,7 +54,9 @@ internal static class LocalRunFinalizer
         (RunStatus status, RunError? error) = failure is not null
             ? (RunStatus.Failed, failure)
             : Outcome(layout, exitCode, cancelRequested, timeoutMessage, runs.Get(runId).Error ?? collectionProblem);
-        return runs.SetStatus(runId, status, error);
+        RunRecord finished = runs.SetStatus(runId, status, error);
+        runs.EndUnfinishedChildren(runId);
+        return finished;
     }
 
     private static (RunStatus, RunError?) Outcome(LocalRunLayout layout, int? exitCode, bool canceled, string? timeoutMessage, RunError? recorded)
@@ -73,14 +77,17 @@ internal static class LocalRunFinalizer
         string source = Path.Combine(layout.Working, name);
         if (!Directory.Exists(source) || new DirectoryInfo(source).LinkTarget is not null) return;
 
-        // Symbolic links are not followed: a link to a user's data folder must never have its files moved away.
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        foreach (string file in Directory.EnumerateFiles(source, "*", options).ToList())
+        // A link is copied as what it points to, never moved: the file it leads to stays where it is (it may be one
+        // the script only linked to). A link that leaves the working copy is not followed.
+        FolderListing listing = FolderListing.List(source, boundary: layout.Working);
+        foreach (SkippedLink link in listing.SkippedLinks) layout.AppendRunNote($"Outputs: {link} (the run's working copy).");
+        foreach (ListedFile file in listing.Files.OrderByDescending(f => f.ThroughLink)) // copies before moves: a link may lead to a file moved here
         {
-            string target = Path.Combine(layout.Artifacts, name, Path.GetRelativePath(source, file));
+            string target = Path.Combine(layout.Artifacts, name, file.RelativePath);
             if (File.Exists(target)) continue; // an explicit upload under the same name wins
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(file, target);
+            if (file.ThroughLink) File.Copy(file.FullPath, target);
+            else File.Move(file.FullPath, target);
         }
     }
 

@@ -26,6 +26,9 @@ internal sealed class LocalRunLayout
     public string StderrFile => Path.Combine(Control, "stderr.txt");
     public string ExitCodeFile => Path.Combine(Control, "exit_code");
 
+    /// <summary>What the run's supervisor process printed: its start-up problems and anything unexpected.</summary>
+    public string SupervisorLog => Path.Combine(Control, "supervisor.log");
+
     /// <summary>
     /// The run's exit code from every node's record: the first non-zero one, else 0 when every node recorded an
     /// exit, else <c>null</c> (a node never got to exit on its own).

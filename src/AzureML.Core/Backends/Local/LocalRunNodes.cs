@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Backends.Local;
 
@@ -33,7 +34,7 @@ internal sealed class LocalRunNodes : IDisposable
                 Process process = Process.Start(start(rank, log, exitFile))
                     ?? throw new AzureMLException($"Could not start node {rank} of run {runId}.");
                 process.StandardInput.Close();
-                var node = new Node(process, ProcessTree.StartTicks(process.Id), exitFile);
+                var node = new Node(process, ProcessIdentity.StartTicks(process.Id), exitFile);
                 nodes._nodes.Add(node);
                 records.Record(runId, rank, process.Id, node.StartTicks);
             }

@@ -15,51 +15,75 @@ internal sealed class LocalRunStore : RunStore
     public LocalRunStore(LocalDatabase database) => _database = database;
 
     public override Task<RunRecord> CreateAsync(RunCreateRequest request, CancellationToken cancellationToken)
-        => Task.FromResult(_database.Write((connection, transaction) =>
+        => Task.FromResult(_database.Write((connection, transaction) => Get(connection, transaction, Insert(connection, transaction, request))!));
+
+    /// <summary>
+    /// Creates a submitted run, <c>NotStarted</c>, together with its job: the run is supervised from the start, this
+    /// process standing in until the supervisor it starts takes the run over (see <see cref="LocalRunSupervisor"/>).
+    /// </summary>
+    public RunRecord CreateSubmitted(RunCreateRequest request, LocalJob job)
+        => _database.Write((connection, transaction) =>
         {
-            DateTimeOffset now = DateTimeOffset.UtcNow;
-            Execute(connection, transaction, "INSERT OR IGNORE INTO experiments (name, id, created_utc) VALUES ($p0, $p1, $p2);",
-                request.ExperimentName, Guid.NewGuid().ToString(), LocalTime.Format(now));
-            long number = (long)Scalar(connection, transaction, "SELECT COALESCE(MAX(number), 0) + 1 FROM runs WHERE experiment_name = $p0;", request.ExperimentName)!;
-            string runId = request.RunId ?? $"{request.ExperimentName}_{now.ToUnixTimeSeconds()}_{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}";
-            if (!IsValidRunId(runId))
-            {
-                throw new UserErrorException($"Run id '{runId}' is not valid: use letters, digits, '-', '_' and '.', at most 255 characters, not starting with '.'.");
-            }
-
-            try
-            {
-                Execute(connection, transaction,
-                    "INSERT INTO runs (run_id, experiment_name, number, display_name, status, parent_run_id, run_type, target, created_utc, definition, environment) " +
-                    "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10);",
-                    runId, request.ExperimentName, number, request.DisplayName, request.Status, request.ParentRunId, request.RunType,
-                    request.Target, LocalTime.Format(now), request.DefinitionJson, request.EnvironmentJson);
-            }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
-            {
-                throw new UserErrorException($"A run with id '{runId}' already exists, or its parent run '{request.ParentRunId}' does not.", ex);
-            }
-
-            Execute(connection, transaction, "INSERT INTO run_status_history (run_id, status, time_utc) VALUES ($p0, $p1, $p2);", runId, request.Status, LocalTime.Format(now));
-            foreach ((string key, string value) in request.Tags ?? new Dictionary<string, string>())
-            {
-                Execute(connection, transaction, "INSERT OR REPLACE INTO run_tags (run_id, key, value) VALUES ($p0, $p1, $p2);", runId, key, value);
-            }
-
-            foreach ((string key, string value) in request.Properties ?? new Dictionary<string, string>())
-            {
-                Execute(connection, transaction, "INSERT INTO run_properties (run_id, key, value) VALUES ($p0, $p1, $p2);", runId, key, value);
-            }
-
+            string runId = Insert(connection, transaction, request with { Start = false });
+            LocalRunProcesses.Insert(connection, transaction, runId, job);
             return Get(connection, transaction, runId)!;
-        }));
+        });
+
+    private static string Insert(SqliteConnection connection, SqliteTransaction transaction, RunCreateRequest request)
+    {
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        string time = LocalTime.Format(now);
+        Execute(connection, transaction, "INSERT OR IGNORE INTO experiments (name, id, created_utc) VALUES ($p0, $p1, $p2);",
+            request.ExperimentName, Guid.NewGuid().ToString(), time);
+        long number = (long)Scalar(connection, transaction, "SELECT COALESCE(MAX(number), 0) + 1 FROM runs WHERE experiment_name = $p0;", request.ExperimentName)!;
+        string runId = request.RunId ?? $"{request.ExperimentName}_{now.ToUnixTimeSeconds()}_{Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()}";
+        if (!IsValidRunId(runId))
+        {
+            throw new UserErrorException($"Run id '{runId}' is not valid: use letters, digits, '-', '_' and '.', at most 255 characters, not starting with '.'.");
+        }
+
+        string status = (request.Start ? RunStatus.Running : RunStatus.NotStarted).ToString();
+        try
+        {
+            Execute(connection, transaction,
+                "INSERT INTO runs (run_id, experiment_name, number, display_name, status, parent_run_id, run_type, target, created_utc, start_utc, definition, environment) " +
+                "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11);",
+                runId, request.ExperimentName, number, request.DisplayName, status, request.ParentRunId, request.RunType,
+                request.Target, time, request.Start ? time : null, request.DefinitionJson, request.EnvironmentJson);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        {
+            throw new UserErrorException($"A run with id '{runId}' already exists, or its parent run '{request.ParentRunId}' does not.", ex);
+        }
+
+        Execute(connection, transaction, "INSERT INTO run_status_history (run_id, status, time_utc) VALUES ($p0, $p1, $p2);", runId, RunStatus.NotStarted.ToString(), time);
+        if (request.Start)
+        {
+            Execute(connection, transaction, "INSERT INTO run_status_history (run_id, status, time_utc) VALUES ($p0, $p1, $p2);", runId, status, time);
+        }
+
+        foreach ((string key, string value) in request.Tags ?? new Dictionary<string, string>())
+        {
+            Execute(connection, transaction, "INSERT OR REPLACE INTO run_tags (run_id, key, value) VALUES ($p0, $p1, $p2);", runId, key, value);
+        }
+
+        foreach ((string key, string value) in request.Properties ?? new Dictionary<string, string>())
+        {
+            Execute(connection, transaction, "INSERT INTO run_properties (run_id, key, value) VALUES ($p0, $p1, $p2);", runId, key, value);
+        }
+
+        return runId;
+    }
 
     public override Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken) => Task.FromResult(Get(runId));
 
     /// <summary>The run, read synchronously (the local store never blocks on I/O other than the database file).</summary>
     public RunRecord Get(string runId) => _database.Read(connection => Get(connection, null, runId) ?? throw new RunNotFoundException(runId));
 
-    /// <summary>Sets the status synchronously; see <see cref="SetStatusAsync"/>.</summary>
+    /// <summary>
+    /// Moves the run to <paramref name="status"/> unless it has ended, recording the change in its history; for
+    /// whatever drives the run (its supervisor, or the verbs below for runs the calling code drives).
+    /// </summary>
     public RunRecord SetStatus(string runId, RunStatus status, RunError? error = null)
         => _database.Write((connection, transaction) => SetStatus(connection, transaction, runId, status, error));
 
@@ -89,8 +113,29 @@ internal sealed class LocalRunStore : RunStore
     private static bool IsValidRunId(string runId)
         => runId.Length is > 0 and <= 255 && runId[0] != '.' && runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
 
-    public override Task<RunRecord> SetStatusAsync(string runId, RunStatus status, RunError? error, CancellationToken cancellationToken)
-        => Task.FromResult(_database.Write((connection, transaction) => SetStatus(connection, transaction, runId, status, error)));
+    public override Task<RunRecord> CompleteAsync(string runId, CancellationToken cancellationToken)
+        => Task.FromResult(_database.Write((connection, transaction) =>
+            IsSupervised(connection, transaction, runId) ? Get(connection, transaction, runId)! : SetStatus(connection, transaction, runId, RunStatus.Completed, null)));
+
+    public override Task<RunRecord> FailAsync(string runId, RunError error, CancellationToken cancellationToken)
+        => Task.FromResult(_database.Write((connection, transaction) =>
+        {
+            if (!IsSupervised(connection, transaction, runId)) return SetStatus(connection, transaction, runId, RunStatus.Failed, error);
+            Execute(connection, transaction, "UPDATE runs SET error = $p0 WHERE run_id = $p1 AND status NOT IN ('Completed', 'Failed', 'Canceled');",
+                JsonSerializer.Serialize(error, Internal.SdkJsonContext.Default.RunError), runId);
+            return Get(connection, transaction, runId)!;
+        }));
+
+    public override Task<RunRecord> CancelAsync(string runId, CancellationToken cancellationToken)
+        => Task.FromResult(_database.Write((connection, transaction) =>
+            IsSupervised(connection, transaction, runId) ? Get(connection, transaction, runId)! : SetStatus(connection, transaction, runId, RunStatus.Canceled, null)));
+
+    // A submitted run that has not ended belongs to its supervisor: the script's exit decides how it ends.
+    private static bool IsSupervised(SqliteConnection connection, SqliteTransaction transaction, string runId)
+    {
+        RunRecord run = Get(connection, transaction, runId) ?? throw new RunNotFoundException(runId);
+        return !new RunStatus(run.Status).IsTerminal && Scalar(connection, transaction, "SELECT 1 FROM run_processes WHERE run_id = $p0;", runId) is not null;
+    }
 
     /// <summary>
     /// Moves a run from one of <paramref name="from"/> to <paramref name="to"/> atomically. Returns the
@@ -123,6 +168,27 @@ internal sealed class LocalRunStore : RunStore
     }
 
     /// <summary>
+    /// Ends, as <c>Canceled</c>, the unfinished child runs (and their children) of a run that has ended: nothing is
+    /// left to complete them once the code that drove them is gone.
+    /// </summary>
+    public void EndUnfinishedChildren(string parentRunId)
+        => _database.Write((connection, transaction) =>
+        {
+            List<RunRecord> children = Query(connection, transaction,
+                $"WITH RECURSIVE family(run_id) AS (SELECT run_id FROM runs WHERE parent_run_id = $p0 " +
+                "UNION SELECT r.run_id FROM runs r JOIN family f ON r.parent_run_id = f.run_id) " +
+                $"SELECT {RunColumns} FROM runs WHERE run_id IN (SELECT run_id FROM family) AND status NOT IN ('Completed', 'Failed', 'Canceled') " +
+                "AND run_id NOT IN (SELECT run_id FROM run_processes);", parentRunId);
+            foreach (RunRecord child in children)
+            {
+                SetStatus(connection, transaction, child.RunId, RunStatus.Canceled,
+                    new RunError("Canceled", $"The parent run {parentRunId} ended while this run was still {child.Status}."));
+            }
+
+            return 0;
+        });
+
+    /// <summary>
     /// Claims a run stuck in <c>Finalizing</c> for <paramref name="grace"/> or longer: records a fresh
     /// <c>Finalizing</c> entry so every other process sees a recent one and leaves the run to the caller.
     /// </summary>
@@ -139,17 +205,6 @@ internal sealed class LocalRunStore : RunStore
                 runId, RunStatus.Finalizing.ToString(), LocalTime.Format(DateTimeOffset.UtcNow));
             return true;
         });
-
-    public override Task RecordErrorAsync(string runId, RunError error, CancellationToken cancellationToken)
-    {
-        _database.Write((connection, transaction) =>
-        {
-            EnsureExists(connection, transaction, runId);
-            return Execute(connection, transaction, "UPDATE runs SET error = $p0 WHERE run_id = $p1;",
-                JsonSerializer.Serialize(error, Internal.SdkJsonContext.Default.RunError), runId);
-        });
-        return Task.CompletedTask;
-    }
 
     public override Task<IReadOnlyList<StatusChange>> GetStatusHistoryAsync(string runId, CancellationToken cancellationToken)
         => Task.FromResult(_database.Read<IReadOnlyList<StatusChange>>(connection =>

@@ -1,18 +1,23 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Backends.Local;
 
 /// <summary>
-/// Looks after one submitted run inside the process that submitted it: waits in <c>Queued</c> for nodes of
-/// its compute target, prepares the working copy and the interpreter, starts the script (one process per
-/// node) in its own session with its output going to files (so the script survives this process),
-/// enforces the duration limit, finishes the run when the script exits and gives the nodes back.
+/// Looks after one submitted run from <c>Queued</c> to its end, in a process of its own (the SDK's host program,
+/// <c>supervise</c>), so the run never depends on the program that submitted it: waits for nodes of its compute
+/// target, prepares the working copy and the interpreter, starts the script (one process per node, each in its own
+/// session with its output going to files), enforces the duration limit, stops the script when the run is canceled,
+/// finishes the run when the script exits and gives the nodes back. It alone moves the run from status to status.
+/// A supervisor started for a run whose previous one died (<see cref="LocalJobLauncher"/> hands it such runs) takes
+/// the run over where it was: a queued run starts, a running one is watched until its script ends, a run stuck in
+/// finalization is finished.
 /// </summary>
 internal sealed class LocalRunSupervisor
 {
     // The wrapper sends stdout to the log, and stderr to both the log and a separate file for error tails.
-    // It records the exit code in a file so a run can be finished by another process if this one is gone.
+    // It records the exit code in a file, so a supervisor that takes the run over can finish it.
     private const string WrapperScript = """
         exec 3>>"$AZUREML_LOCAL_LOG_FILE"
         "$@" 2>&1 1>&3 3>&- | tee -a "$AZUREML_LOCAL_STDERR_FILE" 1>&3 3>&-
@@ -21,101 +26,198 @@ internal sealed class LocalRunSupervisor
         exit "$rc"
         """;
 
-    private static readonly ConcurrentDictionary<string, LocalRunSupervisor> s_active = new(StringComparer.Ordinal);
+    private const string SupervisorWrapper = "exec \"$@\" >>\"$AZUREML_SUPERVISOR_LOG\" 2>&1";
     private static readonly TimeSpan s_killWait = TimeSpan.FromSeconds(10);
 
-    // Runs queued in other processes are only seen by polling; runs in this one also wake on Released.
-    private static readonly TimeSpan s_queuePollInterval = TimeSpan.FromMilliseconds(250);
+    // How often the supervisor looks for a cancellation, a free node, or (for a run it took over) the script's end.
+    private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(250);
+
+    // A finalization younger than this may still be under way in a process that is only slow.
+    private static readonly TimeSpan s_finalizingGrace = TimeSpan.FromSeconds(60);
 
     private readonly LocalBackend _backend;
-    private readonly JobSubmission _submission;
-    private readonly string _snapshotFolder;
+    private readonly RunProcessRecord _record;
+    private readonly LocalJob _job;
     private readonly LocalRunLayout _layout;
     private readonly CancellationTokenSource _cancel = new();
-    private readonly TaskCompletionSource<RunRecord> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RunRecord _run;
     private LocalRunNodes? _nodes;
     private bool _holdsNodes;
 
-    private LocalRunSupervisor(LocalBackend backend, string runId, JobSubmission submission, string snapshotFolder)
+    private LocalRunSupervisor(LocalBackend backend, RunRecord run, RunProcessRecord record, LocalJob job)
     {
         _backend = backend;
-        RunId = runId;
-        _submission = submission;
-        _snapshotFolder = snapshotFolder;
-        _layout = new LocalRunLayout(backend, runId);
+        _run = run;
+        _record = record;
+        _job = job;
+        _layout = new LocalRunLayout(backend, run.RunId);
     }
 
-    public string RunId { get; }
+    private string RunId => _run.RunId;
 
-    /// <summary>Completes with the final record once the run has ended.</summary>
-    public Task<RunRecord> Completion => _completion.Task;
-
-    public static LocalRunSupervisor Start(LocalBackend backend, string runId, JobSubmission submission, string snapshotFolder)
+    /// <summary>
+    /// Starts a supervisor process for a run this process supervises (it created the run, or took it over from a
+    /// supervisor that died); the new process takes the run from this one. Its output goes to the run's
+    /// <c>control/supervisor.log</c>.
+    /// </summary>
+    /// <param name="backend">The workspace.</param>
+    /// <param name="host">The host program (<see cref="LocalHostProgram.Locate"/>).</param>
+    /// <param name="runId">The run.</param>
+    public static Process Start(LocalBackend backend, string host, string runId)
     {
-        var supervisor = new LocalRunSupervisor(backend, runId, submission, snapshotFolder);
-        s_active[Key(backend, runId)] = supervisor;
-        _ = Task.Run(supervisor.RunAsync);
-        return supervisor;
+        int self = System.Environment.ProcessId;
+        var layout = new LocalRunLayout(backend, runId);
+        Directory.CreateDirectory(layout.Control);
+        (string program, List<string> arguments) = LocalHostProgram.Command(host, LocalHostProgram.SuperviseVerb,
+            backend.Root, runId, self.ToString(CultureInfo.InvariantCulture), ProcessIdentity.StartTicks(self).ToString(CultureInfo.InvariantCulture));
+        var variables = new Dictionary<string, string>
+        {
+            ["AZUREML_SUPERVISOR_LOG"] = layout.SupervisorLog,
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        };
+        ProcessStartInfo start = SessionProcess.StartInfo(SupervisorWrapper, "azureml-supervisor", layout.RunFolder, program, arguments, variables);
+        Process process = Process.Start(start) ?? throw new AzureMLException($"Could not start the supervisor of run {runId}.");
+        process.StandardInput.Close();
+        return process;
     }
 
-    public static LocalRunSupervisor? Find(LocalBackend backend, string runId)
-        => s_active.TryGetValue(Key(backend, runId), out LocalRunSupervisor? supervisor) ? supervisor : null;
-
-    private static string Key(LocalBackend backend, string runId) => backend.Root + "|" + runId;
-
-    /// <summary>Asks the run to stop: before the script starts it never starts; after, its processes are killed.</summary>
-    public void RequestCancel()
+    /// <summary>
+    /// The <c>supervise &lt;workspace&gt; &lt;run id&gt; &lt;pid&gt; &lt;start ticks&gt;</c> verb: takes the run from the process
+    /// that started this one (or from a supervisor that is gone) and sees it to its end. Returns 0, also when another
+    /// live process already supervises the run; 2 for wrong arguments.
+    /// </summary>
+    public static int Supervise(IReadOnlyList<string> arguments)
     {
-        _backend.Runs.TryTransition(RunId, LocalRunFinalizer.Unfinished.Where(s => s != RunStatus.CancelRequested).ToList(), RunStatus.CancelRequested);
-        _cancel.Cancel();
+        if (arguments.Count != 4 || !int.TryParse(arguments[2], CultureInfo.InvariantCulture, out int pid)
+            || !long.TryParse(arguments[3], CultureInfo.InvariantCulture, out long startTicks))
+        {
+            Console.Error.WriteLine("supervise takes: <workspace folder> <run id> <pid> <start ticks> of the process handing the run over.");
+            return 2;
+        }
+
+        using LocalBackend backend = LocalBackend.Open(arguments[0], recover: false);
+        string runId = arguments[1];
+        RunProcessRecord? record = new LocalRunProcesses(backend.Database).Claim(runId, (pid, startTicks));
+        if (record is null)
+        {
+            Console.Error.WriteLine($"Run {runId} is supervised by another live process; nothing to do.");
+            return 0;
+        }
+
+        RunRecord run = backend.Runs.Get(runId);
+        if (record.Job is null)
+        {
+            backend.Runs.SetStatus(runId, RunStatus.Failed, new RunError("ServiceError",
+                "The run was submitted by an SDK version that kept its job in the submitting process, which has ended. Submit it again."));
+            return 0;
+        }
+
+        new LocalRunSupervisor(backend, run, record, record.Job).SuperviseToTheEndAsync().GetAwaiter().GetResult();
+        return 0;
     }
 
-    private async Task RunAsync()
+    private async Task SuperviseToTheEndAsync()
     {
+        using var stopWatching = new CancellationTokenSource();
+        Task watching = WatchForCancelAsync(stopWatching.Token);
         try
         {
-            _completion.TrySetResult(await SuperviseAsync().ConfigureAwait(false));
+            await SuperviseAsync().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             // Anything unexpected ends the run as a service error rather than leaving it running forever.
-            try
-            {
-                _nodes?.KillAll(s_killWait);
-                RunError failure = new("ServiceError", $"The local runner failed: {ex.GetType().Name}: {ex.Message}", LogTail: ex.ToString());
-                RunRecord finished = LocalRunFinalizer.Finish(_backend, RunId, null, canceled: false, null, failure);
+            _nodes?.KillAll(s_killWait);
+            RunError failure = new("ServiceError", $"The local runner failed: {ex.GetType().Name}: {ex.Message}", LogTail: ex.ToString());
+            RunRecord finished = LocalRunFinalizer.Finish(_backend, RunId, null, canceled: false, null, failure);
 
-                // The failure may have struck inside finalization itself; the run must still end.
-                if (!new RunStatus(finished.Status).IsTerminal) finished = _backend.Runs.SetStatus(RunId, RunStatus.Failed, failure);
-                _completion.TrySetResult(finished);
-            }
-            catch (Exception inner)
-            {
-                _completion.TrySetException(new AggregateException(ex, inner));
-            }
+            // The failure may have struck inside finalization itself; the run must still end.
+            if (!new RunStatus(finished.Status).IsTerminal) _backend.Runs.SetStatus(RunId, RunStatus.Failed, failure);
         }
         finally
         {
             ReleaseNodes();
             _nodes?.Dispose();
-            s_active.TryRemove(Key(_backend, RunId), out _);
+            await stopWatching.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(false);
         }
     }
 
-    private async Task<RunRecord> SuperviseAsync()
+    // Cancel() in any process records CancelRequested; the supervisor sees it here and stops what it is doing.
+    private async Task WatchForCancelAsync(CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (new RunStatus(_backend.Runs.Get(RunId).Status) == RunStatus.CancelRequested)
+                {
+                    await _cancel.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                await Task.Delay(s_pollInterval, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended.
+        }
+    }
+
+    private async Task SuperviseAsync()
     {
         LocalRunStore runs = _backend.Runs;
-        if (!LocalJobLauncher.IsLocalTarget(_submission.Target))
+        runs.TryTransition(RunId, new[] { RunStatus.NotStarted }, RunStatus.Queued);
+        _run = runs.Get(RunId);
+        var status = new RunStatus(_run.Status);
+        if (status.IsTerminal) return;
+        if (status == RunStatus.Queued)
+        {
+            await StartAsync().ConfigureAwait(false);
+        }
+        else if (status == RunStatus.Preparing)
+        {
+            // The previous supervisor died part-way through preparing; what it left is not trusted.
+            LocalRunFinalizer.TryDelete(_layout.Working);
+            runs.SetStatus(RunId, RunStatus.Failed, new RunError("ServiceError",
+                "The run's supervisor ended while preparing the run (it was killed, or the machine restarted). Submit the run again."));
+        }
+        else if (status == RunStatus.Finalizing)
+        {
+            await FinishAbandonedFinalizationAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            await WatchTakenOverScriptAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        LocalRunStore runs = _backend.Runs;
+        if (!LocalJobLauncher.IsLocalTarget(_run.Target ?? "local"))
         {
             NodeClaim? claim = await WaitForNodesAsync().ConfigureAwait(false);
-            if (claim?.Problem is string unavailable) return runs.SetStatus(RunId, RunStatus.Failed, new RunError("ComputeTargetUnavailable", unavailable));
-            if (claim is null) return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
+            if (claim?.Problem is string unavailable)
+            {
+                runs.SetStatus(RunId, RunStatus.Failed, new RunError("ComputeTargetUnavailable", unavailable));
+                return;
+            }
+
+            if (claim is null)
+            {
+                LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
+                return;
+            }
         }
 
         if (runs.TryTransition(RunId, new[] { RunStatus.Queued }, RunStatus.Preparing) is null)
         {
             ReleaseNodes();
-            return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
+            LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
+            return;
         }
 
         (RunCommand? command, Dictionary<string, string>? variables, RunError? problem) = Prepare();
@@ -123,21 +225,20 @@ internal sealed class LocalRunSupervisor
         {
             LocalRunFinalizer.TryDelete(_layout.Working);
             ReleaseNodes();
-            return runs.SetStatus(RunId, RunStatus.Failed, problem);
+            runs.SetStatus(RunId, RunStatus.Failed, problem);
+            return;
         }
 
         if (_cancel.IsCancellationRequested || runs.TryTransition(RunId, new[] { RunStatus.Preparing }, RunStatus.Running) is null)
         {
             ReleaseNodes();
-            return LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
+            LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
+            return;
         }
 
         _nodes = StartNodes(command!, variables!);
-        DateTimeOffset? deadline = _submission.MaxRunDurationSeconds is long seconds ? DateTimeOffset.UtcNow.AddSeconds(seconds) : null;
+        DateTimeOffset? deadline = _job.MaxRunDurationSeconds is long seconds ? DateTimeOffset.UtcNow.AddSeconds(seconds) : null;
         new LocalRunProcesses(_backend.Database).RecordScript(RunId, _nodes.LeaderPid, deadline);
-
-        // Another process may have asked to cancel between the move to Running and the pids being recorded.
-        if (new RunStatus(runs.Get(RunId).Status) == RunStatus.CancelRequested) _cancel.Cancel();
 
         (int? exitCode, string? timeout) = await WaitAsync(_nodes, deadline).ConfigureAwait(false);
         bool canceled = _cancel.IsCancellationRequested && timeout is null;
@@ -152,7 +253,64 @@ internal sealed class LocalRunSupervisor
         }
 
         ReleaseNodes();
-        return LocalRunFinalizer.Finish(_backend, RunId, exitCode, canceled, timeout);
+        LocalRunFinalizer.Finish(_backend, RunId, exitCode, canceled, timeout);
+    }
+
+    /// <summary>
+    /// Watches the nodes of a run whose previous supervisor died after starting them (they are not this process's
+    /// children, so they are polled), stopping them on cancellation, a failed peer or the deadline, and finishes the run.
+    /// </summary>
+    private async Task WatchTakenOverScriptAsync()
+    {
+        var nodeProcesses = new LocalRunNodeProcesses(_backend.Database);
+        while (true)
+        {
+            int? recorded = _layout.ReadRunExitCode();
+            if (!nodeProcesses.List(RunId).Any(p => ProcessIdentity.IsAlive(p.Pid, p.StartTicks)))
+            {
+                LocalRunFinalizer.Finish(_backend, RunId, recorded, canceled: _cancel.IsCancellationRequested, null);
+                return;
+            }
+
+            // One node failed while its peers still run (they may wait for it forever), or the run must stop.
+            string? timeout = _record.Deadline is DateTimeOffset deadline && deadline < DateTimeOffset.UtcNow
+                ? "The run exceeded its maximum duration (maxRunDurationSeconds) and was stopped."
+                : null;
+            if (recorded is int failed and not 0)
+            {
+                nodeProcesses.KillAll(RunId, s_killWait);
+                LocalRunFinalizer.Finish(_backend, RunId, failed, canceled: false, null);
+                return;
+            }
+
+            if (_cancel.IsCancellationRequested || timeout is not null)
+            {
+                nodeProcesses.KillAll(RunId, s_killWait);
+                LocalRunFinalizer.Finish(_backend, RunId, null, canceled: timeout is null, timeout);
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(s_pollInterval, _cancel.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Look again at once: the run is to stop.
+            }
+        }
+    }
+
+    // Whoever was finalizing died part-way; once the grace period has passed this process finishes the run.
+    private async Task FinishAbandonedFinalizationAsync()
+    {
+        while (!_backend.Runs.TryClaimStaleFinalization(RunId, s_finalizingGrace))
+        {
+            if (new RunStatus(_backend.Runs.Get(RunId).Status).IsTerminal) return;
+            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+        }
+
+        LocalRunFinalizer.TakeOver(_backend, RunId, _layout.ReadRunExitCode());
     }
 
     /// <summary>
@@ -175,16 +333,22 @@ internal sealed class LocalRunSupervisor
         LocalNodeSlots slots = _backend.Compute.Slots;
         while (!_cancel.IsCancellationRequested)
         {
-            Task released = LocalNodeSlots.Released; // taken before trying, so a release in between is not missed
-            NodeClaim claim = slots.TryClaim(_submission.Target, RunId, _submission.NodeCount);
+            NodeClaim claim = slots.TryClaim(_run.Target!, RunId, _job.NodeCount);
             if (claim != NodeClaim.Wait)
             {
                 _holdsNodes = claim.Nodes is not null;
                 return claim;
             }
 
-            if (_backend.Runs.Get(RunId).Status != RunStatus.Queued.ToString()) return null; // canceled from another process
-            await Task.WhenAny(released, Task.Delay(s_queuePollInterval, _cancel.Token)).ConfigureAwait(false);
+            try
+            {
+                // Nodes are given back by runs in other processes: only polling sees it.
+                await Task.Delay(s_pollInterval, _cancel.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return null;
+            }
         }
 
         return null;
@@ -200,9 +364,9 @@ internal sealed class LocalRunSupervisor
             TimeSpan remaining = deadline is null ? TimeSpan.FromDays(1) : deadline.Value - DateTimeOffset.UtcNow;
             if (remaining <= TimeSpan.Zero)
             {
-                stop.Cancel();
+                await stop.CancelAsync().ConfigureAwait(false);
                 await exited.ConfigureAwait(false);
-                return (null, $"The run exceeded its maximum duration of {_submission.MaxRunDurationSeconds} seconds (maxRunDurationSeconds) and was stopped.");
+                return (null, $"The run exceeded its maximum duration of {_job.MaxRunDurationSeconds} seconds (maxRunDurationSeconds) and was stopped.");
             }
 
             Task delay = Task.Delay(remaining < TimeSpan.FromDays(1) ? remaining : TimeSpan.FromDays(1), _cancel.Token);
@@ -216,14 +380,14 @@ internal sealed class LocalRunSupervisor
     {
         Directory.CreateDirectory(_layout.Control);
         Directory.CreateDirectory(Path.GetDirectoryName(_layout.LogFile)!);
-        FolderCopy.CopyTree(_snapshotFolder, _layout.Working);
+        FolderCopy.CopyTree(_backend.SnapshotFolder(_job.SnapshotId), _layout.Working);
         LocalRunIsolation.Ensure(_backend);
 
-        Environment environment = _submission.Environment ?? new Environment("default-environment");
+        Environment environment = _run.EnvironmentJson is null ? new Environment("default-environment") : EnvironmentJson.Deserialize(_run.EnvironmentJson);
         DatasetInputsResult inputs;
         try
         {
-            inputs = LocalDatasetInputs.Materialize(_backend, RunId, _submission.Arguments, _submission.DatasetInputs, _layout.Working);
+            inputs = LocalDatasetInputs.Materialize(_backend, RunId, _job.Arguments, _job.DatasetInputs, _layout.Working);
         }
         catch (UserErrorException ex)
         {
@@ -231,7 +395,7 @@ internal sealed class LocalRunSupervisor
             return (null, null, new RunError("UserError", ex.Message));
         }
 
-        RunCommand command = RunCommand.For(_submission with { Arguments = inputs.Arguments });
+        RunCommand command = RunCommand.For(_job with { Arguments = inputs.Arguments });
         var variables = new Dictionary<string, string>(environment.EnvironmentVariables, StringComparer.Ordinal);
         foreach ((string key, string value) in inputs.EnvironmentVariables) variables[key] = value;
 
@@ -244,7 +408,7 @@ internal sealed class LocalRunSupervisor
 
         if (command.UsesPython)
         {
-            IReadOnlyList<string> imports = _submission.Script is string script && script.EndsWith(".py", StringComparison.OrdinalIgnoreCase)
+            IReadOnlyList<string> imports = _job.Script is string script && script.EndsWith(".py", StringComparison.OrdinalIgnoreCase)
                 ? [.. PythonScriptImports.Read(Path.Combine(_layout.Working, script), _layout.Working), .. inputs.PythonModules]
                 : inputs.PythonModules;
             PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment, imports);
@@ -271,10 +435,9 @@ internal sealed class LocalRunSupervisor
             }
         }
 
-        RunRecord run = _backend.Runs.Get(RunId);
         variables[Run.RunIdVariable] = RunId;
-        variables["AZUREML_EXPERIMENT_NAME"] = _submission.ExperimentName;
-        variables["AZUREML_RUN_DISPLAY_NAME"] = run.DisplayName ?? RunId;
+        variables["AZUREML_EXPERIMENT_NAME"] = _run.ExperimentName;
+        variables["AZUREML_RUN_DISPLAY_NAME"] = _run.DisplayName ?? RunId;
         variables["AZUREML_ARM_WORKSPACE_NAME"] = System.Environment.GetEnvironmentVariable("AZUREML_ARM_WORKSPACE_NAME") ?? "local";
         variables[LocalBackend.WorkspaceVariable] = _backend.Root;
         variables["AZUREML_LOCAL_STDERR_FILE"] = _layout.StderrFile;
@@ -290,7 +453,7 @@ internal sealed class LocalRunSupervisor
     /// </summary>
     private LocalRunNodes StartNodes(RunCommand command, Dictionary<string, string> variables)
     {
-        int nodeCount = _submission.NodeCount;
+        int nodeCount = _job.NodeCount;
         int masterPort = nodeCount > 1 ? DistributedVariables.FreePort() : 0;
         return LocalRunNodes.Start(_backend, RunId, _layout, nodeCount, (rank, logFile, exitFile) =>
         {

@@ -10,7 +10,14 @@ internal static partial class LocalSchema
     public static IReadOnlyList<string> Migrations { get; } = new[]
     {
         RunTables + ModelTables + ComputeTables + DataTables + DeploymentTables,
+        SupervisedJobs,
     };
+
+    /// <summary>
+    /// What a submitted run's supervisor carries out (<see cref="LocalJob"/>), beside who supervises it, so the
+    /// supervisor can be a process of its own and another can take an abandoned run over.
+    /// </summary>
+    private const string SupervisedJobs = "ALTER TABLE run_processes ADD COLUMN job TEXT;";
 
     private const string RunTables = """
         CREATE TABLE experiments (

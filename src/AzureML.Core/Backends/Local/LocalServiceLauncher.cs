@@ -8,7 +8,7 @@ namespace AzureML.Core.Backends.Local;
 /// Lays out one generation of a local service and starts its host in its own session, with its output
 /// going to the service log, so the service outlives the program that deployed it (as a container would).
 /// ONNX models are served by the .NET scoring host (<c>dotnet AzureML.Core.Hosting.dll serve</c>, see
-/// <see cref="OnnxHostLocator"/>); entry scripts and no-code scikit-learn models by the Python scoring host.
+/// <see cref="LocalHostProgram"/>); entry scripts and no-code scikit-learn models by the Python scoring host.
 /// </summary>
 internal sealed class LocalServiceLauncher
 {
@@ -73,7 +73,7 @@ internal sealed class LocalServiceLauncher
             ["DOTNET_NOLOGO"] = "1",
         };
         (string program, List<string> arguments) = mode == ServiceHostConfig.OnnxMode
-            ? (DotnetMuxer.Path, new List<string> { OnnxHostLocator.Locate(), "serve", layout.ConfigFile })
+            ? LocalHostProgram.Command(LocalHostProgram.Locate("ONNX models cannot be deployed locally"), LocalHostProgram.ServeVerb, layout.ConfigFile)
             : PythonHost(definition, layout, variables, entryScript);
         return new PreparedServiceHost(layout, program, arguments, variables);
     }
@@ -98,8 +98,15 @@ internal sealed class LocalServiceLauncher
         }
 
         SnapshotPlan plan = SnapshotPlan.Create(definition.SourceDirectory, new[] { _backend.Root });
+        relative = relative.Replace('\\', '/');
+        if (plan.WhyLeftOut(relative) is string reason)
+        {
+            throw new UserErrorException($"The entry script '{relative}' is not in the snapshot of '{definition.SourceDirectory}' because {reason}, so the service could not import it.");
+        }
+
         plan.CheckLimits(SnapshotLimits.Default);
         plan.CopyTo(layout.SourceFolder);
+        File.AppendAllLines(layout.LogFile, plan.Notes()); // before the host's own lines: what GetLogs() shows first
         return Path.Combine(layout.SourceFolder, relative);
     }
 
@@ -141,7 +148,7 @@ internal sealed class LocalServiceLauncher
         ProcessStartInfo start = SessionProcess.StartInfo(Wrapper, "azureml-service", layout.Generation, program, arguments, variables);
         using Process process = Process.Start(start) ?? throw new AzureMLException($"Could not start the service host '{program}'.");
         process.StandardInput.Close();
-        return (process.Id, ProcessTree.StartTicks(process.Id));
+        return (process.Id, ProcessIdentity.StartTicks(process.Id));
     }
 
     private static string NoCodeMode(IReadOnlyList<ModelReference> models)
@@ -172,5 +179,4 @@ internal sealed class LocalServiceLauncher
     }
 
     private string ModelFolder(ModelReference model) => _backend.Models.GetLocalFolder(model.Name, int.Parse(model.Version, System.Globalization.CultureInfo.InvariantCulture));
-
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Backends.Local;
 
@@ -14,59 +15,12 @@ internal static partial class ProcessTree
     private const int SigKill = 9;
 
     /// <summary>
-    /// The kernel's start time of a process (clock ticks since boot), used with the pid to tell a run's
-    /// process from a later one that reused its pid. Zero where <c>/proc</c> is not available.
-    /// </summary>
-    public static long StartTicks(int pid)
-    {
-        try
-        {
-            string stat = File.ReadAllText($"/proc/{pid}/stat");
-            // Field 2 (comm) may hold spaces and parentheses; fields after the last ')' are plain.
-            string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[19], CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-        {
-            return 0;
-        }
-    }
-
-    /// <summary>True when <paramref name="pid"/> is alive (not a zombie) and is the process that started at <paramref name="startTicks"/>.</summary>
-    public static bool IsAlive(int pid, long startTicks)
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            try
-            {
-                string stat = File.ReadAllText($"/proc/{pid}/stat");
-                char state = stat[stat.LastIndexOf(')') + 2];
-                return state != 'Z' && state != 'X' && (startTicks == 0 || StartTicks(pid) == startTicks);
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-        }
-
-        try
-        {
-            using Process process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
     /// Kills the process group led by <paramref name="pid"/> and every descendant of it, then waits (up to
     /// <paramref name="timeout"/>) until none of them is alive.
     /// </summary>
     public static void Kill(int pid, long startTicks, TimeSpan timeout)
     {
-        if (!IsAlive(pid, startTicks)) return;
+        if (!ProcessIdentity.IsAlive(pid, startTicks)) return;
         List<int> victims = OperatingSystem.IsLinux() ? Descendants(pid) : new List<int>();
         victims.Insert(0, pid);
         if (!OperatingSystem.IsWindows())
@@ -89,7 +43,7 @@ internal static partial class ProcessTree
 
         // Reaping is asynchronous: the kernel, init or our own Process wrapper collects the zombies.
         var clock = Stopwatch.StartNew();
-        while (victims.Any(v => IsAlive(v, 0)) && clock.Elapsed < timeout)
+        while (victims.Any(v => ProcessIdentity.IsAlive(v, 0)) && clock.Elapsed < timeout)
         {
             Thread.Sleep(20);
         }
@@ -106,10 +60,10 @@ internal static partial class ProcessTree
 
         // The leader is gone; a live process with its id means the id was reused, and Linux never reuses an id
         // while its process group exists, so there is nothing of ours left to end.
-        if (OperatingSystem.IsLinux() && (IsAlive(groupId, 0) || !GroupMembers(groupId).Any())) return;
+        if (OperatingSystem.IsLinux() && (ProcessIdentity.IsAlive(groupId, 0) || !GroupMembers(groupId).Any())) return;
         _ = SendSignal(-groupId, SigKill);
         var clock = Stopwatch.StartNew();
-        while (OperatingSystem.IsLinux() && GroupMembers(groupId).Any(p => IsAlive(p, 0)) && clock.Elapsed < timeout)
+        while (OperatingSystem.IsLinux() && GroupMembers(groupId).Any(p => ProcessIdentity.IsAlive(p, 0)) && clock.Elapsed < timeout)
         {
             Thread.Sleep(20);
         }

@@ -9,7 +9,7 @@ internal sealed record RunCommand(string Program, IReadOnlyList<string> Argument
     /// <summary>The script kinds a local run can start directly.</summary>
     public static IReadOnlyList<string> SupportedExtensions { get; } = new[] { ".py", ".cs", ".sh" };
 
-    public static RunCommand For(JobSubmission submission)
+    public static RunCommand For(LocalJob submission)
     {
         if (submission.Command is { Count: > 0 } command)
         {

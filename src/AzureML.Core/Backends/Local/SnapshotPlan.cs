@@ -12,26 +12,26 @@ internal sealed class SnapshotPlan
     public const long SlowSizeBytes = 25L * 1024 * 1024;
 
     private readonly IgnoreRules _rules;
-    private readonly IReadOnlyList<string> _ignoredFolders;
+    private readonly FolderListing _listing;
     private readonly Dictionary<string, bool> _holdsProject = new(StringComparer.Ordinal);
 
-    private SnapshotPlan(string sourceDirectory, IReadOnlyList<(string Relative, long Size)> files, IgnoreRules rules, IReadOnlyList<string> ignoredFolders)
+    private SnapshotPlan(FolderListing listing, IgnoreRules rules)
     {
-        SourceDirectory = sourceDirectory;
-        Files = files;
+        _listing = listing;
         _rules = rules;
-        _ignoredFolders = ignoredFolders;
+        Files = listing.Files.Select(f => (f.RelativePath, f.Length)).ToList();
     }
 
-    public string SourceDirectory { get; }
+    public string SourceDirectory => _listing.Root;
 
     public IReadOnlyList<(string Relative, long Size)> Files { get; }
 
     public long TotalBytes => Files.Sum(f => f.Size);
 
     /// <summary>
-    /// Lists the files, skipping what the ignore file excludes, <c>.git</c>, and any folder in
-    /// <paramref name="excludedFolders"/> (the local workspace itself when it lives in the source folder).
+    /// Lists the files, skipping what the ignore file excludes, <c>.git</c>, any folder in
+    /// <paramref name="excludedFolders"/> (the local workspace itself when it lives in the source folder), and
+    /// symbolic links that leave the source directory (links inside it are taken as what they point to).
     /// </summary>
     public static SnapshotPlan Create(string sourceDirectory, IEnumerable<string> excludedFolders)
     {
@@ -41,35 +41,41 @@ internal sealed class SnapshotPlan
             throw new UserErrorException($"The source directory '{root}' does not exist. ScriptRunConfig(sourceDirectory: …) must name an existing folder.");
         }
 
-        HashSet<string> excluded = excludedFolders.Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar)).ToHashSet(StringComparer.Ordinal);
+        HashSet<string> excluded = excludedFolders.Select(f => FolderListing.RealPath(f) ?? Path.GetFullPath(f)).ToHashSet(StringComparer.Ordinal);
         IgnoreRules rules = IgnoreRules.Load(root);
-        var files = new List<(string, long)>();
-        var ignoredFolders = new List<string>();
-        var pending = new Stack<string>();
-        pending.Push(root);
-        while (pending.Count > 0)
+        FolderListing listing = FolderListing.List(root, (relative, isDirectory) => isDirectory
+            ? Path.GetFileName(relative) != ".git" && !excluded.Contains(FolderListing.RealPath(Path.Combine(root, relative)) ?? "") && !rules.IsIgnored(relative, isDirectory: true)
+            : !rules.IsIgnored(relative, isDirectory: false));
+        return new SnapshotPlan(listing, rules);
+    }
+
+    /// <summary>
+    /// Why a file of the source directory is not in the snapshot (completing "… because …"), or <c>null</c> when it is.
+    /// </summary>
+    public string? WhyLeftOut(string relative)
+    {
+        if (Files.Any(f => f.Relative == relative)) return null;
+        if (_listing.SkippedLinks.FirstOrDefault(l => relative == l.RelativePath || relative.StartsWith(l.RelativePath + "/", StringComparison.Ordinal)) is SkippedLink link)
         {
-            string dir = pending.Pop();
-            foreach (FileSystemInfo entry in new DirectoryInfo(dir).EnumerateFileSystemInfos())
+            return $"{(relative == link.RelativePath ? "it is" : "it is below")} the symbolic link '{link.RelativePath}' -> '{link.Target}', which {link.Reason}";
+        }
+
+        string[] parts = relative.Split('/');
+        for (int i = 1; i <= parts.Length; i++)
+        {
+            string prefix = string.Join('/', parts.Take(i));
+            bool isDirectory = i < parts.Length;
+            if (isDirectory && parts[i - 1] == ".git") return "files under .git are never part of a snapshot";
+            if (_rules.DecidingRule(prefix, isDirectory) is (int line, string pattern, false))
             {
-                string relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
-                bool isDirectory = entry is DirectoryInfo;
-                if (isDirectory)
-                {
-                    if (entry.Name == ".git" || excluded.Contains(entry.FullName) || entry.LinkTarget is not null) continue;
-                    if (!rules.IsIgnored(relative, isDirectory: true)) pending.Push(entry.FullName);
-                    else ignoredFolders.Add(relative);
-                }
-                else if (!rules.IsIgnored(relative, isDirectory: false))
-                {
-                    files.Add((relative, ((FileInfo)entry).Length));
-                }
+                string what = isDirectory ? $"the folder '{prefix}/' holding it" : "it";
+                return _rules.SourceFile is string file
+                    ? $"rule {line} of {Path.GetFileName(file)} ('{pattern}') excludes {what}; change that rule, or add a later '!' rule for it"
+                    : $"{what} is .NET build output ('{pattern}'), left out by default because {_rules.DefaultReason}";
             }
         }
 
-        files.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        ignoredFolders.Sort(StringComparer.Ordinal);
-        return new SnapshotPlan(root, files, rules, ignoredFolders);
+        return "it is inside the local workspace folder, which is never part of a snapshot";
     }
 
     /// <summary>
@@ -78,8 +84,8 @@ internal sealed class SnapshotPlan
     /// </summary>
     public IReadOnlyList<string> Notes()
     {
-        var notes = new List<string>();
-        List<string> leftOut = _ignoredFolders.Where(IsBuildOutput).ToList();
+        var notes = _listing.SkippedLinks.Select(link => $"Snapshot: {link}.").ToList();
+        List<string> leftOut = _listing.ExcludedFolders.Where(IsBuildOutput).ToList();
         if (_rules.DefaultReason is not null && leftOut.Count > 0)
         {
             notes.Add($"Snapshot: left out .NET build output ({string.Join(", ", leftOut.Select(f => f + "/"))}) because {_rules.DefaultReason}. " +
@@ -151,15 +157,15 @@ internal sealed class SnapshotPlan
             $"{SnapshotLimits.MaxSizeVariable} / {SnapshotLimits.MaxFilesVariable} variables.");
     }
 
-    /// <summary>Copies the planned files into <paramref name="target"/> (which must not exist yet).</summary>
+    /// <summary>Copies the planned files into <paramref name="target"/> (which must not exist yet); a link inside the folder becomes a copy of its target.</summary>
     public void CopyTo(string target)
         => FileWriting.CreateFolderAtomically(target, temp =>
         {
-            foreach ((string relative, _) in Files)
+            foreach (ListedFile file in _listing.Files)
             {
-                string destination = Path.Combine(temp, relative);
+                string destination = Path.Combine(temp, file.RelativePath);
                 Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.Copy(Path.Combine(SourceDirectory, relative), destination);
+                File.Copy(file.FullPath, destination);
             }
         });
 

@@ -61,4 +61,21 @@ public class IgnoreRulesTests
             Assert.That(rules.DefaultReason is not null, Is.EqualTo(leftOut));
         });
     }
+
+    [Test]
+    public void DecidingRule_NamesTheLastMatchingLineAndWhetherItKeepsThePathIn()
+    {
+        using var folder = new TestFolder();
+        folder.Write(".amlignore", "# scripts\n*.py\n!train.py\nsecret/\n");
+
+        IgnoreRules rules = IgnoreRules.Load(folder.Path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rules.DecidingRule("score.py", isDirectory: false), Is.EqualTo((2, "*.py", false)));
+            Assert.That(rules.DecidingRule("train.py", isDirectory: false), Is.EqualTo((3, "!train.py", true)));
+            Assert.That(rules.DecidingRule("secret", isDirectory: true), Is.EqualTo((4, "secret/", false)));
+            Assert.That(rules.DecidingRule("data.csv", isDirectory: false), Is.Null);
+        });
+    }
 }

@@ -68,8 +68,6 @@ internal sealed class AzureJobLauncher : JobLauncher
         return JobConverter.ToRecord(job);
     }
 
-    public override Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken) => _runs.GetAsync(runId, cancellationToken);
-
     /// <summary>Asks the service to cancel the job and waits until it has ended.</summary>
     public override async Task CancelAsync(string runId, CancellationToken cancellationToken)
     {
@@ -78,7 +76,7 @@ internal sealed class AzureJobLauncher : JobLauncher
         if (new RunStatus(run.Status).IsTerminal) return;
         if (await _client.Jobs.GetAsync(runId, async, cancellationToken).ConfigureAwait(false) is null)
         {
-            await _runs.SetStatusAsync(runId, RunStatus.Canceled, null, cancellationToken).ConfigureAwait(false);
+            await _runs.CancelAsync(runId, cancellationToken).ConfigureAwait(false);
             return;
         }
 

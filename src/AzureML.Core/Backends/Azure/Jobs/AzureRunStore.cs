@@ -75,40 +75,54 @@ internal sealed class AzureRunStore : RunStore
     public override IAsyncEnumerable<RunRecord> ListAsync(RunQuery query, CancellationToken cancellationToken) => ListCoreAsync(query, !SynchronousCall.IsActive, cancellationToken);
 
     /// <remarks>
-    /// A job's status is the service's: the only change it takes is a cancel. An MLflow run moves to any status MLflow
-    /// has (running, finished, failed, killed).
+    /// A job's status is the service's: it ends when its command exits, so completing one that still runs changes
+    /// nothing. An MLflow-only run (interactive, child) is marked <c>FINISHED</c>.
     /// </remarks>
-    public override async Task<RunRecord> SetStatusAsync(string runId, RunStatus status, RunError? error, CancellationToken cancellationToken)
+    public override async Task<RunRecord> CompleteAsync(string runId, CancellationToken cancellationToken)
     {
-        bool async = !SynchronousCall.IsActive;
+        RunRecord current = await GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (new RunStatus(current.Status).IsTerminal || await IsJobAsync(runId, cancellationToken).ConfigureAwait(false)) return current;
+        return await EndTrackedAsync(runId, RunStatus.Completed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <remarks>
+    /// The error goes into the run's MLflow tags either way. A job still running keeps it until the service ends the
+    /// job; an MLflow-only run is marked <c>FAILED</c>.
+    /// </remarks>
+    public override async Task<RunRecord> FailAsync(string runId, RunError error, CancellationToken cancellationToken)
+    {
         RunRecord current = await GetAsync(runId, cancellationToken).ConfigureAwait(false);
         if (new RunStatus(current.Status).IsTerminal) return current;
-        if (await _client.Jobs.GetAsync(runId, async, cancellationToken).ConfigureAwait(false) is not null)
-        {
-            if (status != RunStatus.Canceled)
-            {
-                throw new UserErrorException($"Run '{runId}' is a job; the service sets its status as the job runs. A job can only be canceled.")
-                {
-                    ErrorCode = AzureMLErrorCode.NotSupported,
-                };
-            }
+        await RecordErrorAsync(runId, error, cancellationToken).ConfigureAwait(false);
+        if (await IsJobAsync(runId, cancellationToken).ConfigureAwait(false)) return await GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        return await EndTrackedAsync(runId, RunStatus.Failed, cancellationToken).ConfigureAwait(false);
+    }
 
-            await _client.Jobs.CancelAsync(runId, async, cancellationToken).ConfigureAwait(false);
-            return await GetAsync(runId, cancellationToken).ConfigureAwait(false);
-        }
+    /// <remarks>An unfinished MLflow-only run (interactive, child) is marked <c>KILLED</c>; jobs are canceled through the jobs API.</remarks>
+    public override async Task<RunRecord> CancelAsync(string runId, CancellationToken cancellationToken)
+    {
+        RunRecord current = await GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        if (new RunStatus(current.Status).IsTerminal || await IsJobAsync(runId, cancellationToken).ConfigureAwait(false)) return current;
+        return await EndTrackedAsync(runId, RunStatus.Canceled, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task<bool> IsJobAsync(string runId, CancellationToken cancellationToken)
+        => await _client.Jobs.GetAsync(runId, !SynchronousCall.IsActive, cancellationToken).ConfigureAwait(false) is not null;
+
+    private async Task<RunRecord> EndTrackedAsync(string runId, RunStatus status, CancellationToken cancellationToken)
+    {
+        bool async = !SynchronousCall.IsActive;
         MlflowClient mlflow = await _client.GetMlflowAsync(async, cancellationToken).ConfigureAwait(false);
-        if (error is not null) await RecordErrorAsync(runId, error, cancellationToken).ConfigureAwait(false);
         await mlflow.UpdateRunAsync(new MlflowUpdateRunRequest
         {
             RunId = runId,
             Status = MlflowRunConverter.ToMlflowStatus(status),
-            EndTime = status.IsTerminal ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : null,
+            EndTime = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
         }, async, cancellationToken).ConfigureAwait(false);
         return await GetAsync(runId, cancellationToken).ConfigureAwait(false);
     }
 
-    public override async Task RecordErrorAsync(string runId, RunError error, CancellationToken cancellationToken)
+    private async Task RecordErrorAsync(string runId, RunError error, CancellationToken cancellationToken)
     {
         bool async = !SynchronousCall.IsActive;
         MlflowClient mlflow = await _client.GetMlflowAsync(async, cancellationToken).ConfigureAwait(false);

@@ -25,7 +25,8 @@ Configuration (JSON object)
                   being kept (it is read and discarded, up to max(256 MiB, 4 x limit), so clients that send
                   the whole body before reading, like HttpClient, see the 413; beyond that the connection
                   is closed). Chunked bodies are accepted up to the limit, 413 beyond it. A body with
-                  neither Content-Length nor chunked encoding gets 411.
+                  neither Content-Length nor chunked encoding gets 411; one not fully sent within 15 seconds
+                  gets 408 and the connection is closed (a connection idle for 30 seconds is closed too).
 ``readyFile``     written atomically as ``{"port": ..., "pid": ...}`` once the model is loaded (entry
                   mode: ``init()`` returned) and the socket is listening. It is left in place on exit.
 ``failedFile``    written atomically as ``{"error": "Type: message", "traceback": "..."}`` when start-up
@@ -35,7 +36,9 @@ Routes
 ------
 ``GET /``              200 ``Healthy`` (text/plain), never needs a key.
 ``GET /swagger.json``  OpenAPI 2.0 document (see ``build_swagger``).
-``POST /score``        JSON body. Invalid JSON (or non-UTF-8 bytes) -> 400 ``{"error": "Invalid JSON: ..."}``.
+``POST /score``        JSON body. Invalid JSON -> 400 ``{"error": "Invalid JSON: ..."}``: bytes that are not
+                       UTF-8, ``NaN``/``Infinity`` literals, nesting deeper than the recursion limit, a
+                       string escaping half of a surrogate pair.
 
 Entry mode: ``run(raw_data)`` receives the body as a ``str``; the answer is ``json.dumps(result)`` (a
 ``str`` result therefore becomes a JSON string, as azureml does). numpy arrays/scalars and pandas
@@ -48,8 +51,10 @@ sklearn mode (no-code): body ``{"data": rows, "method": "predict" | "predict_pro
 default ``predict``). ``rows`` is a non-empty list of either lists (positional) or objects (named
 columns; ordered by the model's ``feature_names_in_`` when it has them, extra keys ignored, else by the
 first row's keys). Values are coerced to float: numbers as they are, booleans and the strings
-``"true"``/``"false"`` (any case) -> 1/0, numeric strings -> float, ``null`` -> NaN (a missing value,
-for pipelines that impute); anything else -> 400 naming row, column and value. Shape problems and a
+``"true"``/``"false"`` (any case) -> 1/0, numeric strings -> float; ``null`` and ``"NaN"`` are a missing
+value (NaN) for a model whose ``allow_nan`` tag says it takes them (a pipeline that imputes), else 400;
+a number beyond float64 (``1e999999``) and infinities -> 400; anything else -> 400 naming row, column and
+value, as the .NET host answers the same values. Shape problems and a
 feature count differing from ``n_features_in_`` -> 400. A ``ValueError`` raised by the model itself
 (sklearn's input validation) -> 400; any other model error -> 500.
 
@@ -77,13 +82,16 @@ import math
 import os
 import pickle
 import signal
+import socket
 import sys
 import threading
 import time
 import traceback
+import uuid
 import warnings
 
 DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024
+BODY_DEADLINE_SECONDS = 15  # over loopback a whole body takes milliseconds; one still arriving after this is stalled
 MIN_DRAIN_BYTES = 256 * 1024 * 1024
 LOGGER = "azmlinfsrv"
 ACCESS_LOGGER = "azmlinfsrv.access"
@@ -107,11 +115,30 @@ def log(level, message, logger=LOGGER):
 
 
 def write_json_atomically(path, value):
-    """Write ``value`` as JSON to ``path`` through a temporary file and ``os.replace``."""
-    temp = "%s.%d.tmp" % (path, os.getpid())
-    with open(temp, "w", encoding="utf-8") as handle:
-        json.dump(value, handle)
-    os.replace(temp, path)
+    """Write ``value`` as JSON to ``path`` through a temporary sibling and ``os.replace``.
+
+    The sibling is named as AzureML.Core's FileWriting names its own (``.<name>.<pid>-<start ticks>.<token>.tmp``),
+    so a sweep can tell it from a live writer's and remove it if this process is killed mid-write.
+    """
+    folder, name = os.path.split(os.path.abspath(path))
+    temp = os.path.join(folder, ".%s.%d-%d.%s.tmp" % (name, os.getpid(), process_start_ticks(), uuid.uuid4().hex))
+    try:
+        with open(temp, "w", encoding="utf-8") as handle:
+            json.dump(value, handle)
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.remove(temp)
+
+
+def process_start_ticks():
+    """This process's start time in clock ticks since boot (field 22 of /proc/self/stat); 0 where unavailable."""
+    try:
+        with open("/proc/self/stat", "r") as handle:
+            stat = handle.read()
+        return int(stat[stat.rindex(")") + 2:].split(" ")[19])
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def describe_exception(error):
@@ -168,13 +195,73 @@ class RequestError(Exception):
         self.message = message
 
 
+class OutOfRangeNumber(float):
+    """A JSON number literal beyond float64's range (Python reads it as an infinity), keeping the literal for messages."""
+
+    def __new__(cls, literal):
+        number = super().__new__(cls, float(literal))
+        number.literal = literal
+        return number
+
+
+def read_number(literal):
+    """``parse_float`` for ``json.loads``: a float, or an OutOfRangeNumber for a literal such as ``1e999999``."""
+    number = float(literal)
+    return number if math.isfinite(number) else OutOfRangeNumber(literal)
+
+
+def refuse_constant(name):
+    """``parse_constant`` for ``json.loads``: NaN and Infinity are JavaScript, not JSON (the .NET host refuses them too)."""
+    raise ValueError("%s is not a JSON value; send a number, or null for a missing value" % name)
+
+
+UNPAIRED_SURROGATE = "it holds half of a surrogate pair (an escape such as \\ud800 without its \\udc00-\\udfff partner)"
+
+
+def find_unpaired_surrogate(value):
+    """Return a string (a member name or value) of ``value`` holding a lone surrogate, or None. Iterative: ``value``
+    may nest as deep as the parser allowed."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if any("\ud800" <= char <= "\udfff" for char in item):
+                return item
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+    return None
+
+
 def parse_json_body(raw):
-    """Decode the body bytes to ``(text, value)``; raise RequestError 400 when it is not JSON."""
+    """Decode the body bytes to ``(text, value)``; raise RequestError 400 when it is not JSON, naming the problem.
+
+    Beyond ``json.loads``: NaN/Infinity literals are refused, nesting deeper than the interpreter's recursion limit
+    is a 400 (not a RecursionError), and so is a string escaping half of a surrogate pair (JSON text must be
+    Unicode; the .NET host refuses it alike).
+    """
     try:
         text = raw.decode("utf-8")
-        return text, json.loads(text)
-    except (UnicodeDecodeError, ValueError) as error:
+        value = json.loads(text, parse_float=read_number, parse_constant=refuse_constant)
+    except UnicodeDecodeError as error:
+        raise RequestError(400, "Invalid JSON: the body is not UTF-8 text (the byte 0x%02X at offset %d %s); send the JSON encoded as UTF-8."
+                           % (error.object[error.start], error.start, error.reason))
+    except RecursionError:
+        raise RequestError(400, "Invalid JSON: the body nests arrays or objects more than about %d levels deep." % sys.getrecursionlimit())
+    except ValueError as error:
         raise RequestError(400, "Invalid JSON: %s" % error)
+    if "\\u" in text:  # a lone surrogate can only arrive escaped: the UTF-8 decoding refuses encoded ones
+        bad = find_unpaired_surrogate(value)
+        if bad is not None:
+            raise RequestError(400, "Invalid JSON: the string %s is not valid Unicode text: %s." % (shorten(json.dumps(bad)), UNPAIRED_SURROGATE))
+    return text, value
+
+
+def shorten(text, limit=60):
+    """``text`` cut to ``limit`` characters for an error message."""
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -326,14 +413,26 @@ class EntryScriptScorer(object):
 # scikit-learn (no-code) scorer
 # ---------------------------------------------------------------------------------------------
 
-def coerce_number(value, row_index, column):
-    """Coerce one cell to float, or raise RequestError 400 naming row, column and value."""
+FLOAT64_MAX = sys.float_info.max
+
+
+def coerce_number(value, row_index, column, allow_nan):
+    """Coerce one cell to a finite float (or NaN for a missing value when the model takes them), or raise
+    RequestError 400 naming row, column and value, as the .NET host does."""
+    where = "row %d, column %s" % (row_index, column)
     if isinstance(value, bool):
         return 1.0 if value else 0.0
-    if isinstance(value, (int, float)):
-        return float(value)
+    if isinstance(value, OutOfRangeNumber):
+        raise RequestError(400, "%s: %s is out of range for the model's float64 input (largest magnitude %r)." % (where, shorten(value.literal), FLOAT64_MAX))
+    if isinstance(value, int):
+        try:
+            return float(value)
+        except OverflowError:
+            raise RequestError(400, "%s: %s is out of range for the model's float64 input (largest magnitude %r)." % (where, shorten(str(value)), FLOAT64_MAX))
+    if isinstance(value, float):
+        return value
     if value is None:
-        return math.nan
+        return missing_value("null", where, allow_nan)
     if isinstance(value, str):
         text = value.strip()
         lowered = text.lower()
@@ -342,10 +441,55 @@ def coerce_number(value, row_index, column):
         if lowered == "false":
             return 0.0
         try:
-            return float(text)
+            number = float(text)
         except ValueError:
-            pass
-    raise RequestError(400, "row %d, column %s: cannot convert %s to a number" % (row_index, column, json.dumps(value)))
+            number = None
+        if number is not None:
+            if math.isnan(number):
+                return missing_value(json.dumps(value), where, allow_nan)
+            if math.isinf(number):
+                if any(char.isdigit() for char in text):
+                    raise RequestError(400, "%s: %s is out of range for the model's float64 input (largest magnitude %r)." % (where, shorten(json.dumps(value)), FLOAT64_MAX))
+                raise RequestError(400, "%s: %s is not a finite number; infinities are not accepted." % (where, json.dumps(value)))
+            return number
+    raise RequestError(400, "%s: cannot convert %s to a number" % (where, describe_cell(value)))
+
+
+def missing_value(shown, where, allow_nan):
+    """NaN for a missing value when the model takes them (scikit-learn's ``allow_nan`` tag), else RequestError 400."""
+    if allow_nan:
+        return math.nan
+    raise RequestError(400, "%s: %s is a missing value, which this model does not take (it has no allow_nan tag, as an imputer "
+                            "would give it); send a number." % (where, shown))
+
+
+def describe_cell(value):
+    """A cell for an error message: nested values are named by kind, others shown as JSON, cut short."""
+    if isinstance(value, (list, dict)):
+        return json_type_name(value)
+    return shorten(json.dumps(value))
+
+
+def accepts_missing_values(model):
+    """True when the estimator declares it takes NaN inputs (scikit-learn's ``allow_nan`` tag; a pipeline takes its first step's)."""
+    steps = getattr(model, "steps", None)
+    if isinstance(steps, list) and steps and isinstance(steps[0], tuple) and len(steps[0]) == 2:
+        # Pipelines before scikit-learn 1.3 do not pass their first step's tag on.
+        first = steps[0][1]
+        if first not in (None, "passthrough"):
+            return accepts_missing_values(first)
+    try:
+        from sklearn.utils import get_tags  # scikit-learn >= 1.6
+        return bool(get_tags(model).input_tags.allow_nan)
+    except Exception:
+        pass
+    get_old_tags = getattr(model, "_get_tags", None)
+    if callable(get_old_tags):
+        try:
+            return bool(get_old_tags().get("allow_nan", False))
+        except Exception:
+            return False
+    return False
 
 
 def json_type_name(value):
@@ -429,6 +573,7 @@ class SklearnScorer(object):
         self.has_proba = callable(getattr(self.model, "predict_proba", None))
         classes = getattr(self.model, "classes_", None)
         self.classes = to_json_value(classes) if classes is not None else None
+        self.allow_nan = accepts_missing_values(self.model)
 
     def init(self):
         """Nothing to do: the model is loaded in the constructor."""
@@ -460,8 +605,7 @@ class SklearnScorer(object):
             raise RequestError(400, "The model expects %d features, got %d." % (self.n_features, len(rows[0])))
         return rows, method
 
-    @staticmethod
-    def _positional_rows(data):
+    def _positional_rows(self, data):
         """Coerce positional rows; every row must have the first row's length."""
         width = len(data[0])
         if width == 0:
@@ -470,7 +614,7 @@ class SklearnScorer(object):
         for i, row in enumerate(data):
             if len(row) != width:
                 raise RequestError(400, "Rows have different lengths: row 0 has %d values, row %d has %d." % (width, i, len(row)))
-            rows.append([coerce_number(value, i, j) for j, value in enumerate(row)])
+            rows.append([coerce_number(value, i, j, self.allow_nan) for j, value in enumerate(row)])
         return rows
 
     def _named_rows(self, data):
@@ -484,7 +628,7 @@ class SklearnScorer(object):
             for column in columns:
                 if column not in row:
                     raise RequestError(400, 'row %d is missing column "%s".' % (i, column))
-                values.append(coerce_number(row[column], i, '"%s"' % column))
+                values.append(coerce_number(row[column], i, '"%s"' % column, self.allow_nan))
             rows.append(values)
         return rows
 
@@ -609,13 +753,19 @@ class KeyAuthenticator(object):
 # ---------------------------------------------------------------------------------------------
 
 class ScoringServer(http.server.ThreadingHTTPServer):
-    """Threaded HTTP/1.1 server holding the scorer and the service settings."""
+    """Threaded HTTP/1.1 server holding the scorer and the service settings.
+
+    Requests are read and scored only while holding one of a few scoring places (about one per core; the
+    interpreter runs one thread at a time anyway), so what large or malformed requests make the process hold
+    at once (bodies, parsed documents, row lists) is bounded, and with it the memory the process keeps.
+    """
 
     daemon_threads = True
     request_queue_size = 128
 
     def __init__(self, address, scorer, settings):
         self.scorer = scorer
+        self.scoring_places = threading.BoundedSemaphore(max(2, os.cpu_count() or 1))
         self.service_name = settings["serviceName"]
         self.max_body_bytes = settings["maxBodyBytes"]
         self.authenticator = settings["authenticator"]
@@ -635,7 +785,7 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     server_version = "AzureMLScoringHost/1.0"
-    timeout = 300  # idle keep-alive connections are closed after five minutes
+    timeout = 30  # a connection idle (between requests, or stalled mid-request) for half a minute is closed
     # Headers and body go out in separate writes; without TCP_NODELAY, Nagle's algorithm holds the body
     # back until the client's delayed ACK (~40 ms per keep-alive request).
     disable_nagle_algorithm = True
@@ -724,7 +874,32 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
         if size > limit:
             self._drain(size)
             raise RequestError(413, "The request body is %d bytes; the limit is %d bytes." % (size, limit))
-        return self.rfile.read(size)
+        return self._receive(size)
+
+    def _receive(self, size):
+        """Read ``size`` body bytes as they arrive. A client that has not sent them by the request's deadline gets
+        408, one that hangs up part-way 400; either way the connection is closed."""
+        parts, remaining = [], size
+        while remaining > 0:
+            if time.monotonic() > self._deadline:
+                self.close_connection = True
+                raise RequestError(408, "The request body did not arrive within %d seconds; the connection is closed." % BODY_DEADLINE_SECONDS)
+            self._wait_no_longer_than_the_deadline()
+            chunk = self.rfile.read1(min(remaining, 1 << 16))
+            if not chunk:
+                self.close_connection = True
+                raise RequestError(400, "The request body ended after %d of the %d bytes announced." % (size - remaining, size))
+            parts.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(parts)
+
+    def _wait_no_longer_than_the_deadline(self):
+        """Bound the next read by what is left of the body's deadline (the socket timeout alone is the idle timeout,
+        twice as long), so a client that announces a body and stalls gets its 408 on time."""
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise socket.timeout()
+        self.connection.settimeout(min(left, self.timeout))
 
     def _drain_cap(self):
         """How many bytes of an oversized body are read and discarded before giving up on the connection."""
@@ -741,7 +916,7 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
             return
         remaining = size
         while remaining > 0:
-            chunk = self.rfile.read(min(remaining, 1 << 16))
+            chunk = self.rfile.read1(min(remaining, 1 << 16)) if time.monotonic() <= self._deadline else b""
             if not chunk:
                 self.close_connection = True
                 return
@@ -751,6 +926,7 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
         """Decode a chunked body, refusing (413) once it exceeds ``limit`` (the rest is drained)."""
         parts, total = [], 0
         while True:
+            self._wait_no_longer_than_the_deadline()
             line = self.rfile.readline(1024).split(b";", 1)[0].strip()
             try:
                 size = int(line, 16)
@@ -771,14 +947,19 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
                     raise RequestError(413, "The request body exceeds the limit of %d bytes." % limit)
                 self._drain(size)
             else:
-                parts.append(self.rfile.read(size))
+                parts.append(self._receive(size))
             self.rfile.readline(1024)
 
     # -- verbs --------------------------------------------------------------------------------
 
+    def _begin(self):
+        """Start the clocks of a request: its duration for the access log, and the deadline its body must meet."""
+        self._started = time.perf_counter()
+        self._deadline = time.monotonic() + BODY_DEADLINE_SECONDS
+
     def do_GET(self):
         """Liveness and swagger."""
-        self._started = time.perf_counter()
+        self._begin()
         if not self._check_method("GET"):
             return
         if self._route() == "/":
@@ -793,13 +974,21 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
             self._send_error_json(500, describe_exception(error))
 
     def do_POST(self):
-        """Scoring."""
-        self._started = time.perf_counter()
+        """Scoring, while holding one of the server's scoring places (see ``ScoringServer``)."""
+        self._begin()
         if not self._check_method("POST") or not self._authorized():
             return
         try:
-            raw = self._read_body()
-            status, body = self.server.scorer.score(raw)
+            with self.server.scoring_places:
+                try:
+                    raw = self._read_body()
+                except (TimeoutError, socket.timeout):
+                    # The client stopped sending the body it announced: answer as Kestrel does, and free the thread.
+                    self.close_connection = True
+                    raise RequestError(408, "The request body did not arrive within %d seconds; the connection is closed." % BODY_DEADLINE_SECONDS)
+                finally:
+                    self.connection.settimeout(self.timeout)  # back to the idle timeout for the next request
+                status, body = self.server.scorer.score(raw)
         except RequestError as error:
             self._send_error_json(error.status, error.message)
             return
@@ -811,7 +1000,7 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
 
     def _other_method(self):
         """Every other verb: 404 for unknown paths, else 405."""
-        self._started = time.perf_counter()
+        self._begin()
         self._check_method(self.command)
 
     do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = _other_method

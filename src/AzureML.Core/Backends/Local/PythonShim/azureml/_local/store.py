@@ -53,6 +53,22 @@ def to_json_list(values, name):
     return [to_json_value(v, name) for v in values]
 
 
+def _start_ticks():
+    """This process's start time in clock ticks since boot, as AzureML.Core reads it from /proc (0 elsewhere)."""
+    try:
+        with open("/proc/self/stat", "r") as handle:
+            stat = handle.read()
+        return int(stat[stat.rindex(")") + 2:].split(" ")[19])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _temporary_prefix(name):
+    """The start of a temporary sibling's name, naming this process as its writer (AzureML.Core's FileWriting
+    form ``.<name>.<pid>-<start ticks>.<token>.tmp``), so a sweep removes it once this process is gone."""
+    return ".%s.%d-%d." % (name[:100], os.getpid(), _start_ticks())
+
+
 _NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS}
 
 
@@ -183,7 +199,7 @@ class LocalStore(object):
             raise ValueError("Run %r already has a file %r; artifact names are write-once." % (self.run_id, name))
         folder = os.path.dirname(target)
         os.makedirs(folder, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".upload-")
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=_temporary_prefix(os.path.basename(target)), suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as output:
                 if isinstance(path_or_stream, (str, bytes, os.PathLike)):
