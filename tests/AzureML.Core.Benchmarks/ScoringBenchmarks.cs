@@ -130,10 +130,11 @@ internal static partial class ScoringBenchmarks
     private static string Us(double[] latencies, double percentile)
         => string.Create(CultureInfo.InvariantCulture, $"{Stats.Percentile(latencies, percentile) * 1000:F1} us");
 
-    [GeneratedRegex(@"50%\s+(\S+)")]
+    // Anchored to a line of wrk's latency distribution: a thread-stats column such as "90.50%" also ends in "50%".
+    [GeneratedRegex(@"^[ \t]+50%[ \t]+(\S+)", RegexOptions.Multiline)]
     private static partial Regex Percentile();
 
-    [GeneratedRegex(@"99%\s+(\S+)")]
+    [GeneratedRegex(@"^[ \t]+99%[ \t]+(\S+)", RegexOptions.Multiline)]
     private static partial Regex Percentile99();
 
     [GeneratedRegex(@"Requests/sec:\s+(\S+)")]
