@@ -242,6 +242,7 @@ internal sealed class AutoMLEngine
         Task = _data.Task,
         Classes = _data.Classes,
         Rows = shared.Final.Train.GetRowCount() is long rows ? (int)rows : _data.TrainingRowCount,
+        Features = shared.Final.FeatureCount,
         HasWeights = _data.Weights is not null,
         Threads = _settings.ThreadsPerTrial,
         Seed = _settings.Seed,
