@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using AzureML.Core.Tests;
 using AzureML.TestUtilities.Packaging;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Cli.Tests;

@@ -219,7 +219,7 @@ internal sealed class AutoMLEngine
         var start = new TrialStart(_finished, "VotingEnsemble", "None", new TrialConfig(Array.Empty<(string, object)>()));
         lock (_gate) _monitor.TrialStarted(start);
         (int[] members, double[] weights) = CaruanaSelection.Select(candidates.Select(c => c.OutOfFold).ToList(),
-            p => MetricCatalog.Loss(_settings.PrimaryMetric, shared.Score(p, _settings.PrimaryMetric)));
+            p => MetricCatalog.Loss(_settings.PrimaryMetric, shared.Score(p, _settings.PrimaryMetric)), _settings.Seed);
         Predictions outOfFold = Predictions.WeightedSum(members.Select(m => candidates[m].OutOfFold).ToList(), weights);
         string pipeline = "VotingEnsemble(" + string.Join(", ", members.Select((m, i) => $"{weights[i]:0.###} x iteration {candidates[m].Iteration} {candidates[m].Algorithm}")) + ")";
         ModelProto model = OnnxEnsembleMerger.Vote(members.Select(m => candidates[m].Model).ToList(), weights,
@@ -242,6 +242,7 @@ internal sealed class AutoMLEngine
         Task = _data.Task,
         Classes = _data.Classes,
         Rows = shared.Final.Train.GetRowCount() is long rows ? (int)rows : _data.TrainingRowCount,
+        Features = shared.Final.FeatureCount,
         HasWeights = _data.Weights is not null,
         Threads = _settings.ThreadsPerTrial,
         Seed = _settings.Seed,

@@ -1,6 +1,7 @@
 using System.Text;
 using AzureML.Core.Data;
 using AzureML.Core.Data.Delimited;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Data;

@@ -1,4 +1,5 @@
 using AzureML.Core.Tests.Environments;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Experiments;

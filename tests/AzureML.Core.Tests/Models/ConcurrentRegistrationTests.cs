@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Models;

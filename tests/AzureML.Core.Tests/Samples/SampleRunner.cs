@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AzureML.TestUtilities;
 
 namespace AzureML.Core.Tests.Samples;
 

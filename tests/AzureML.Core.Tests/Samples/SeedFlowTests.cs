@@ -1,4 +1,5 @@
 using AzureML.Core.Webservices;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 using Environment = AzureML.Core.Environment;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AzureML.Core.Webservices;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Webservices;

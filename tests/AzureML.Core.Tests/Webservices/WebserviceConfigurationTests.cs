@@ -1,4 +1,5 @@
 using AzureML.Core.Webservices;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Webservices;

@@ -1,3 +1,4 @@
+using AzureML.TestUtilities;
 using AzureML.Train.AutoML.Engine.Data;
 using AzureML.Train.AutoML.Engine.Learners;
 using AzureML.Train.AutoML.Engine.Metrics;

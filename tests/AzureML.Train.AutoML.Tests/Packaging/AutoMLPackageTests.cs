@@ -1,4 +1,5 @@
 using AzureML.TestUtilities.Packaging;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Train.AutoML.Tests.Packaging;

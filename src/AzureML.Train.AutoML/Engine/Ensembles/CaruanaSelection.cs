@@ -3,38 +3,66 @@ using AzureML.Train.AutoML.Engine.Metrics;
 namespace AzureML.Train.AutoML.Engine.Ensembles;
 
 /// <summary>
-/// Caruana et al.'s greedy ensemble selection with replacement: start from the best model, then repeatedly add
-/// the candidate (possibly one already in) whose inclusion makes the averaged out-of-fold predictions score
-/// best, keeping the best ensemble seen. Weights are how often each model was chosen.
+/// Caruana et al.'s greedy ensemble selection with replacement, bagged: each bag draws half the candidates at
+/// random, starts from the bag's best and repeatedly adds the bag's candidate (possibly one already in) whose
+/// inclusion makes the averaged out-of-fold predictions score best, keeping the best ensemble seen. The bags'
+/// ensembles are averaged. A single greedy pass over a few hundred out-of-fold rows fits their noise (it settles on
+/// the two or three models that happen to agree with those rows); bagging the selection, as Caruana, Munson and
+/// Niculescu-Mizil propose, spreads the weight over the models that help in most draws.
 /// </summary>
 internal static class CaruanaSelection
 {
     public const int Rounds = 15;
 
+    public const int Bags = 20;
+
     /// <summary>Picks members among <paramref name="candidates"/> (out-of-fold predictions), minimising <paramref name="loss"/>.</summary>
-    /// <returns>The indexes of the chosen candidates and their weights (summing to 1), best candidate first.</returns>
-    public static (int[] Members, double[] Weights) Select(IReadOnlyList<Predictions> candidates, Func<Predictions, double> loss, int rounds = Rounds)
+    /// <returns>The indexes of the chosen candidates and their weights (summing to 1), largest weight first.</returns>
+    public static (int[] Members, double[] Weights) Select(IReadOnlyList<Predictions> candidates, Func<Predictions, double> loss, int seed, int rounds = Rounds, int bags = Bags)
     {
         if (candidates.Count == 0) throw new ArgumentException("No candidates.", nameof(candidates));
         double[] single = candidates.Select(loss).ToArray();
-        int first = Enumerable.Range(0, candidates.Count).OrderBy(i => single[i]).ThenBy(i => i).First();
-        var counts = new int[candidates.Count];
+        int bagSize = Math.Min(candidates.Count, Math.Max(2, (candidates.Count + 1) / 2));
+        var random = new Random(seed);
+        var weights = new double[candidates.Count];
+        int[] all = Enumerable.Range(0, candidates.Count).ToArray();
+        for (int bag = 0; bag < bags; bag++)
+        {
+            random.Shuffle(all);
+            int[] drawn = all[..bagSize];
+            int[] counts = Greedy(candidates, drawn, single, loss, rounds);
+            double chosen = counts.Sum();
+            for (int i = 0; i < drawn.Length; i++) weights[drawn[i]] += counts[i] / chosen / bags;
+        }
+
+        int[] members = Enumerable.Range(0, candidates.Count).Where(i => weights[i] > 0)
+            .OrderByDescending(i => weights[i]).ThenBy(i => single[i]).ThenBy(i => i).ToArray();
+        double total = members.Sum(i => weights[i]);
+        return (members, members.Select(i => weights[i] / total).ToArray());
+    }
+
+    // How often each of the drawn candidates is in the best ensemble seen during one greedy pass.
+    private static int[] Greedy(IReadOnlyList<Predictions> candidates, int[] drawn, double[] single, Func<Predictions, double> loss, int rounds)
+    {
+        int first = Enumerable.Range(0, drawn.Length).OrderBy(i => single[drawn[i]]).ThenBy(i => drawn[i]).First();
+        var counts = new int[drawn.Length];
         counts[first] = 1;
-        var sum = (double[])candidates[first].Values.Clone();
+        var sum = (double[])candidates[drawn[first]].Values.Clone();
         int chosen = 1;
-        double bestLoss = single[first];
+        double bestLoss = single[drawn[first]];
         int[] bestCounts = (int[])counts.Clone();
         var trial = new double[sum.Length];
         for (int round = 1; round < rounds; round++)
         {
             int pick = -1;
             double pickLoss = double.PositiveInfinity;
-            for (int c = 0; c < candidates.Count; c++)
+            for (int c = 0; c < drawn.Length; c++)
             {
-                double[] values = candidates[c].Values;
+                Predictions candidate = candidates[drawn[c]];
+                double[] values = candidate.Values;
                 for (int i = 0; i < trial.Length; i++) trial[i] = (sum[i] + values[i]) / (chosen + 1);
-                double l = loss(new Predictions(candidates[c].Rows, candidates[c].Width, trial));
-                if (l < pickLoss)
+                double l = loss(new Predictions(candidate.Rows, candidate.Width, trial));
+                if (l < pickLoss || (l == pickLoss && pick >= 0 && drawn[c] < drawn[pick]))
                 {
                     pickLoss = l;
                     pick = c;
@@ -44,7 +72,7 @@ internal static class CaruanaSelection
             if (pick < 0) break;
             counts[pick]++;
             chosen++;
-            double[] added = candidates[pick].Values;
+            double[] added = candidates[drawn[pick]].Values;
             for (int i = 0; i < sum.Length; i++) sum[i] += added[i];
             if (pickLoss < bestLoss)
             {
@@ -53,9 +81,6 @@ internal static class CaruanaSelection
             }
         }
 
-        int total = bestCounts.Sum();
-        int[] members = Enumerable.Range(0, candidates.Count).Where(i => bestCounts[i] > 0)
-            .OrderByDescending(i => bestCounts[i]).ThenBy(i => single[i]).ThenBy(i => i).ToArray();
-        return (members, members.Select(i => (double)bestCounts[i] / total).ToArray());
+        return bestCounts;
     }
 }

@@ -27,11 +27,16 @@ internal sealed class FastForestLearner : MLNetLearner
         new Hyperparameter("max_features", Domain.Real(0.1, 1), 1.0),
         new Hyperparameter("max_samples", Domain.Real(0.3, 1), 0.7));
 
-    // A forest of full-grown trees over a share of the features at each split, as random forests are usually run.
+    // Random forests as they are usually run (scikit-learn's defaults): 100 fully grown trees, a square root share
+    // of the features at each split and about the share of distinct rows a bootstrap sample holds.
     public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[]
     {
-        Variant(context, ("n_estimators", Math.Min(64, SizeLimit(context, 2048))), ("num_leaves", Math.Min(64, SizeLimit(context))), ("min_samples_leaf", 1), ("max_features", 0.4)),
+        Variant(context, ("n_estimators", Math.Min(100, SizeLimit(context, 2048))), ("num_leaves", SizeLimit(context)), ("min_samples_leaf", 1),
+            ("max_features", Math.Clamp(1 / Math.Sqrt(Math.Max(1, context.Features)), 0.1, 1)), ("max_samples", BootstrapShare)),
     };
+
+    /// <summary>The expected share of distinct rows in a bootstrap sample (1 − 1/e).</summary>
+    private const double BootstrapShare = 0.632;
 
     public override ScoreOutput Output(LearnerContext context, TrialConfig config)
         => context.IsBinary ? new ScoreOutput(ScoreOutputKind.ForestVotes, config.Int("n_estimators")) : base.Output(context, config);

@@ -13,6 +13,9 @@ internal sealed record LearnerContext
     /// <summary>Training rows (sizes ranges such as the number of trees).</summary>
     public required int Rows { get; init; }
 
+    /// <summary>Featurized features per row (sizes per-split feature shares such as a forest's square root rule).</summary>
+    public int Features { get; init; }
+
     public bool HasWeights { get; init; }
 
     /// <summary>Threads one trial may use.</summary>

@@ -2,6 +2,7 @@ using Azure.Core;
 using AzureML.Core.Authentication;
 using AzureML.Core.Backends.Azure.Workspaces;
 using AzureML.Core.Tests.Backends.Azure.Infrastructure;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Backends.Azure;

@@ -1,4 +1,5 @@
 using AzureML.Core.Backends.Local;
+using AzureML.TestUtilities;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
 

@@ -1,4 +1,5 @@
 using AzureML.Core.Backends.Local;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Backends.Local;

@@ -10,6 +10,7 @@ using AzureML.Core.Backends.Azure.Blobs;
 using AzureML.Core.Backends.Azure.Rest;
 using AzureML.Core.Data;
 using AzureML.Core.Tests.Backends.Azure.Infrastructure;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Backends.Azure.Blobs;

@@ -3,6 +3,7 @@ using AzureML.Core.Data;
 using AzureML.Core.Tests.Backends.Azure.Blobs;
 using AzureML.Core.Tests.Backends.Azure.Infrastructure;
 using AzureML.Core.Webservices;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 using Environment = AzureML.Core.Environment;
 

@@ -1,4 +1,4 @@
-namespace AzureML.Core.Tests;
+namespace AzureML.TestUtilities;
 
 /// <summary>A temporary folder per test, deleted afterwards.</summary>
 public sealed class TestFolder : IDisposable

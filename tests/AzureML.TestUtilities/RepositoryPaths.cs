@@ -1,9 +1,13 @@
-namespace AzureML.Train.AutoML.Tests;
+namespace AzureML.TestUtilities;
 
-/// <summary>Where the repository is, found from the test binaries.</summary>
-internal static class RepositoryPaths
+/// <summary>Locates files of this repository from the test assembly's folder.</summary>
+public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
+
+    public static string CoreProject => Path.Combine(Root, "src", "AzureML.Core", "AzureML.Core.csproj");
+
+    public static string HostingProject => Path.Combine(Root, "src", "AzureML.Core.Hosting", "AzureML.Core.Hosting.csproj");
 
     private static string FindRoot()
     {
