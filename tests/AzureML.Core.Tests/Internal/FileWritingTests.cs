@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AzureML.Core.Internal;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Internal;

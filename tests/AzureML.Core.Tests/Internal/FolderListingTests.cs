@@ -1,4 +1,5 @@
 using AzureML.Core.Internal;
+using AzureML.TestUtilities;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests.Internal;
