@@ -39,6 +39,7 @@ internal static partial class SvgCharts
         var line = plot.Add.ScatterLine(xs, bestSoFar);
         line.LegendText = "best so far";
         plot.XLabel("iteration");
+        plot.Axes.Margins(horizontal: 0.05, vertical: 0.15);
         plot.ShowLegend(Alignment.LowerRight);
         return ToSvg(plot, "iterations", metric);
     }
@@ -56,6 +57,7 @@ internal static partial class SvgCharts
             line.LegendText = curve.ClassLabel;
         }
 
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic();
         plot.XLabel("false positive rate");
         plot.YLabel("true positive rate");
         plot.Axes.SetLimits(0, 1, 0, 1.02);
@@ -63,11 +65,19 @@ internal static partial class SvgCharts
         return ToSvg(plot, "roc", "ROC curve");
     }
 
+    // ScottPlot's own sans-serif pick can land on a serif face; take the first of the usual sans faces installed.
+    private static readonly Lazy<string> s_font = new(() =>
+    {
+        var installed = new HashSet<string>(SkiaSharp.SKFontManager.Default.FontFamilies, StringComparer.OrdinalIgnoreCase);
+        return new[] { "Segoe UI", "Helvetica Neue", "Arial", "DejaVu Sans", "Liberation Sans", "Noto Sans" }.FirstOrDefault(installed.Contains) ?? Fonts.Default;
+    });
+
     private static Plot NewPlot(string title)
     {
         var plot = new Plot();
-        plot.Font.Set(Fonts.Sans);
+        plot.Font.Set(s_font.Value);
         plot.Title(title, size: 14);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         return plot;
     }
 

@@ -24,6 +24,7 @@ internal static class Styles
         .azureml-view .azureml-charts { display: flex; flex-wrap: wrap; gap: 12px; }
         .azureml-view .azureml-chart svg { background: white; border-radius: 4px; }
         .azureml-view pre.azureml-log { max-height: 260px; overflow: auto; padding: 6px; margin: 0; background: rgba(128,128,128,0.12); font-size: 12px; white-space: pre-wrap; }
+        .azureml-view .azureml-table code { white-space: nowrap; }
         .azureml-view .azureml-matrix td { text-align: right; padding: 2px 8px; }
         .azureml-view .azureml-pages button { margin-right: 4px; }
         </style>
