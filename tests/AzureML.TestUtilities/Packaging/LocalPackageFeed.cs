@@ -34,21 +34,32 @@ public sealed class LocalPackageFeed : IDisposable
     /// <summary>Packs <paramref name="projects"/> (paths relative to the repository root) in Release into a new feed.</summary>
     /// <param name="repositoryRoot">The folder of AzureML.Sdk.sln.</param>
     /// <param name="projects">The projects to pack, for example <c>src/AzureML.Core/AzureML.Core.csproj</c>.</param>
-    public static LocalPackageFeed Pack(string repositoryRoot, params string[] projects)
+    public static LocalPackageFeed Pack(string repositoryRoot, params string[] projects) => Pack(repositoryRoot, versionSuffix: null, projects);
+
+    /// <summary>
+    /// Packs <paramref name="projects"/> in Release into a new feed with a prerelease <paramref name="versionSuffix"/>
+    /// (<c>0.1.0-&lt;suffix&gt;</c>), so that the packages can never be confused with ones of the same version that some
+    /// package cache already holds.
+    /// </summary>
+    /// <param name="repositoryRoot">The folder of AzureML.Sdk.sln.</param>
+    /// <param name="versionSuffix">The prerelease label, or null for the repository's version as it is.</param>
+    /// <param name="projects">The projects to pack.</param>
+    public static LocalPackageFeed Pack(string repositoryRoot, string? versionSuffix, params string[] projects)
     {
+        string[] suffix = versionSuffix is null ? [] : [$"-p:VersionSuffix={versionSuffix}"];
         var feed = new LocalPackageFeed(Directory.CreateTempSubdirectory("azureml-feed-").FullName, repositoryRoot);
         try
         {
             foreach (string project in projects)
             {
                 DotnetCommand.Run(repositoryRoot, new Dictionary<string, string?>(), s_packTimeout,
-                        "pack", Path.Combine(repositoryRoot, project), "-c", "Release", "-o", feed.FeedFolder,
-                        "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(feed._root, "artifacts")}")
+                        ["pack", Path.Combine(repositoryRoot, project), "-c", "Release", "-o", feed.FeedFolder,
+                        "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(feed._root, "artifacts")}", .. suffix])
                     .EnsureSuccess($"Packing {project}");
             }
 
             feed.Version = DotnetCommand.Run(repositoryRoot, new Dictionary<string, string?>(), s_packTimeout,
-                    "msbuild", Path.Combine(repositoryRoot, projects[0]), "-getProperty:Version")
+                    ["msbuild", Path.Combine(repositoryRoot, projects[0]), "-getProperty:Version", .. suffix])
                 .EnsureSuccess("Reading the package version").Output.Trim();
             return feed;
         }
