@@ -23,7 +23,7 @@ internal static class ConfusionMatrixHtml
                 double share = rowTotal > 0 ? count / rowTotal : 0;
                 string alpha = (0.08 + 0.72 * share).ToString("0.00", CultureInfo.InvariantCulture);
                 html.Append(CultureInfo.InvariantCulture, $"<td style=\"background: rgba(21, 101, 192, {alpha})\" title=\"{share:P0} of {Html.Encode(matrix.TrueLabels[t])}\">")
-                    .Append(TextFormat.Value(count)).Append("</td>");
+                    .Append(count.ToString("0.###", CultureInfo.InvariantCulture)).Append("</td>");
             }
 
             html.Append("</tr>");

@@ -30,12 +30,16 @@ internal static class TextFormat
     {
         null => "None",
         string s => s,
-        double d => d.ToString("G6", CultureInfo.InvariantCulture),
-        float f => f.ToString("G6", CultureInfo.InvariantCulture),
+        double d => Decimal(d.ToString("G6", CultureInfo.InvariantCulture)),
+        float f => Decimal(f.ToString("G6", CultureInfo.InvariantCulture)),
         bool b => b ? "True" : "False",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    // A whole double keeps its decimal point (1.0, as Python prints it), so it reads as the double that was logged.
+    private static string Decimal(string number) => double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)
+        && double.IsFinite(d) && number.IndexOfAny(['.', 'E', 'e']) < 0 ? number + ".0" : number;
 
     /// <summary>A short description of a logged list: its length and its last value.</summary>
     public static string Series(IList values)

@@ -41,6 +41,7 @@ public class RunDetailsTests
             Assert.That(lines[0], Is.EqualTo($"Run {run.Id} (train-sklearn #1, interactive): Completed"));
             Assert.That(lines, Has.Some.Match(@"^  duration  \d+ ms$|^  duration  \d+\.\d s$"));
             Assert.That(lines, Has.Some.Match(@"^  Accuracy +0\.973684$"));
+            Assert.That(lines, Has.Some.Match(@"^  Penalty +1\.0$"), "a whole double reads as the double it is");
             Assert.That(lines, Has.Some.Match(@"^  loss +6 values, last 0\.29$"));
         });
     }
