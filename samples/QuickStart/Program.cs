@@ -17,10 +17,7 @@ run.WaitForCompletion(showOutput: true);
 
 Console.WriteLine();
 Console.WriteLine("Metrics:");
-foreach ((string name, object? value) in run.GetMetrics())
-{
-    Console.WriteLine($"  {name}: {(value is System.Collections.IEnumerable list and not string ? string.Join(", ", list.Cast<object>()) : value)}");
-}
+foreach ((string name, object? value) in run.GetMetrics()) Console.WriteLine($"  {name}: {value}");
 
 Console.WriteLine("Files:");
 foreach (string file in run.GetFileNames()) Console.WriteLine($"  {file}");

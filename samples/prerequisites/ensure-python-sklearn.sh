@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Makes sure a python3 on this machine can import scikit-learn and joblib (the quick start trains a
-# scikit-learn model). Safe to run any number of times; several builds may run it at once.
+# Makes sure a python3 on this machine can import scikit-learn, joblib and pandas (the quick start trains a
+# scikit-learn model; tabular dataset inputs become pandas DataFrames in scripts). Safe to run any number
+# of times; several builds may run it at once.
 set -euo pipefail
 
 has_sklearn() {
   local py
   for py in python3 /usr/bin/python3 /usr/local/bin/python3; do
-    if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import sklearn, joblib' >/dev/null 2>&1; then
+    if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import sklearn, joblib, pandas' >/dev/null 2>&1; then
       return 0
     fi
   done
@@ -16,7 +17,7 @@ has_sklearn() {
 has_sklearn && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "error: no python3 on this machine can import scikit-learn and joblib. Install them, e.g. 'pip install scikit-learn joblib', then build again." >&2
+  echo "error: no python3 on this machine can import scikit-learn, joblib and pandas. Install them, e.g. 'pip install scikit-learn joblib pandas', then build again." >&2
   exit 1
 fi
 
@@ -25,20 +26,20 @@ if [ "$(id -u)" = "0" ]; then
 elif command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
   as_root=(sudo -n)
 else
-  echo "error: no python3 on this machine can import scikit-learn and joblib. Run 'sudo apt-get install -y python3-sklearn python3-joblib' (or 'pip install scikit-learn joblib'), then build again." >&2
+  echo "error: no python3 on this machine can import scikit-learn, joblib and pandas. Run 'sudo apt-get install -y python3-sklearn python3-joblib python3-pandas' (or 'pip install scikit-learn joblib pandas'), then build again." >&2
   exit 1
 fi
 
-echo "Installing python3-sklearn and python3-joblib with apt-get (needed by the scikit-learn samples and tests)..."
+echo "Installing python3-sklearn, python3-joblib and python3-pandas with apt-get (needed by the scikit-learn samples and tests)..."
 (
   flock 9
   if ! has_sklearn; then
     "${as_root[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq python3-sklearn python3-joblib >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq python3-sklearn python3-joblib python3-pandas >/dev/null
   fi
 ) 9>"${TMPDIR:-/tmp}/azureml-sdk-apt.lock"
 
 if ! has_sklearn; then
-  echo "error: python3-sklearn was installed but no python3 can import sklearn. Check 'python3 -c \"import sklearn\"'." >&2
+  echo "error: python3-sklearn and python3-pandas were installed but no python3 can import them. Check 'python3 -c \"import sklearn, pandas\"'." >&2
   exit 1
 fi

@@ -1,3 +1,5 @@
+using AzureML.Core.Internal;
+
 namespace AzureML.Core.Backends;
 
 /// <summary>Filters for listing models; every filter that is set must match.</summary>
@@ -17,8 +19,5 @@ internal sealed record ModelQuery
     public bool Latest { get; init; }
 
     /// <summary>True when the model carries every wanted tag and property.</summary>
-    public bool Matches(ModelRecord model) => Contains(model.Tags, Tags) && Contains(model.Properties, Properties);
-
-    private static bool Contains(IReadOnlyDictionary<string, string> actual, IReadOnlyDictionary<string, string?>? wanted)
-        => wanted is null || wanted.All(w => actual.TryGetValue(w.Key, out string? value) && (w.Value is null || w.Value == value));
+    public bool Matches(ModelRecord model) => TagFilter.Matches(model.Tags, Tags) && TagFilter.Matches(model.Properties, Properties);
 }

@@ -6,8 +6,9 @@ namespace AzureML.Core.Data;
 /// <summary>
 /// A dataset named as a run input, and how the run receives it. Put it in the script arguments: it is replaced
 /// by the data's local path when the run starts, and <c>run.input_datasets["name"]</c> (Python) or the variable
-/// <c>name</c> give the same path. Its text form is the placeholder <c>DatasetConsumptionConfig:&lt;name&gt;</c>, as
-/// azureml writes it in <c>.runconfig</c> arguments.
+/// <c>name</c> give the same path; a tabular dataset received directly (neither mounted nor downloaded) is a
+/// <c>TabularDataset</c> in <c>run.input_datasets</c>, as in azureml. Its text form is the placeholder
+/// <c>DatasetConsumptionConfig:&lt;name&gt;</c>, as azureml writes it in <c>.runconfig</c> arguments.
 /// </summary>
 public sealed class DatasetConsumptionConfig
 {

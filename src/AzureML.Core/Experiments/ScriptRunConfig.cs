@@ -167,7 +167,13 @@ public class ScriptRunConfig
 
         foreach (Data.DatasetConsumptionConfig config in rc.Arguments.OfType<Data.DatasetConsumptionConfig>())
         {
-            inputs[config.Name] = DatasetInput.From(config);
+            DatasetInput input = DatasetInput.From(config);
+            if (inputs.TryGetValue(config.Name, out DatasetInput? other) && other != input)
+            {
+                throw new UserErrorException($"Two different dataset inputs are named '{config.Name}'; give each input its own name.");
+            }
+
+            inputs[config.Name] = input;
         }
 
         return inputs;

@@ -1,17 +1,36 @@
 using System.Collections;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AzureML.Core.Backends;
+using Microsoft.Data.Sqlite;
 
 namespace AzureML.Core.Internal;
 
 /// <summary>
-/// Converts logged values between CLR objects and the JSON kept by the stores, and folds metric points the
-/// way azureml-core's <c>get_metrics</c> presents them.
+/// Converts logged values between CLR objects and the JSON kept by the stores, folds metric points the way
+/// azureml-core's <c>get_metrics</c> presents them, and prints values.
 /// </summary>
 internal static class MetricValues
 {
+    /// <summary>
+    /// The fold's SQL, read from the shim's <c>azureml/_local/metric_fold.py</c> (its <c>FOLD_SQL</c>), so that
+    /// C# and Python scripts fold with the very same statement.
+    /// </summary>
+    private static readonly Lazy<string> s_foldSql = new(() =>
+    {
+        const string Resource = "PythonShim/azureml/_local/metric_fold.py";
+        const string Start = "FOLD_SQL = r\"\"\"";
+        using Stream stream = typeof(MetricValues).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"The embedded resource {Resource} is missing from {typeof(MetricValues).Assembly.GetName().Name}.");
+        string module = new StreamReader(stream).ReadToEnd();
+        int start = module.IndexOf(Start, StringComparison.Ordinal);
+        int end = start < 0 ? -1 : module.IndexOf("\"\"\"", start + Start.Length, StringComparison.Ordinal);
+        if (end < 0) throw new InvalidOperationException($"{Resource} holds no FOLD_SQL = r\"\"\"...\"\"\" block.");
+        return module[(start + Start.Length)..end];
+    });
+
     /// <summary>A scalar value as JSON; integers stay integers, other numbers become doubles.</summary>
     public static JsonNode? ToJson(object? value, string metricName) => value switch
     {
@@ -38,7 +57,6 @@ internal static class MetricValues
         return array;
     }
 
-    // JSON has no NaN or infinities; they are kept as their conventional names, as pandas writes them.
     /// <summary>JSON has no NaN or infinities: they are stored as <c>{"$number": "NaN"}</c> (the Python shim does the same) and read back as doubles.</summary>
     public const string NonFiniteTag = "$number";
 
@@ -46,12 +64,10 @@ internal static class MetricValues
     private static JsonNode DoubleToJson(double d)
     {
         if (!double.IsFinite(d)) return new JsonObject { [NonFiniteTag] = double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity" };
-        string text = d.ToString("R", CultureInfo.InvariantCulture);
-        if (text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0) text += ".0";
-        return JsonNode.Parse(text)!;
+        return JsonNode.Parse(FormatDouble(d))!;
     }
 
-    /// <summary>A stored JSON value back as a CLR value: long, double, bool, string, null, list or dictionary.</summary>
+    /// <summary>A stored JSON value back as a CLR value: long, double, bool, string, null, <see cref="MetricList"/> or dictionary.</summary>
     public static object? FromJson(JsonNode? node)
     {
         switch (node)
@@ -59,7 +75,7 @@ internal static class MetricValues
             case null:
                 return null;
             case JsonArray array:
-                return array.Select(FromJson).ToList();
+                return new MetricList(array.Select(FromJson).ToList());
             case JsonObject tagged when tagged.Count == 1 && tagged[NonFiniteTag] is JsonValue text:
                 return double.Parse(text.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture);
             case JsonObject obj:
@@ -88,63 +104,84 @@ internal static class MetricValues
     }
 
     /// <summary>
-    /// Folds a run's points per name: one scalar gives its value, several give a list; a list gives the
-    /// list; rows and tables give column → values; images give the artifact name(s).
+    /// Folds a run's points per name with the one fold the Python shim also runs (<c>metric_fold.py</c>): one
+    /// scalar gives its value, several a <see cref="MetricList"/>; a list gives the list; rows and tables give a
+    /// <see cref="MetricTable"/> (column → values); images give the artifact name(s).
     /// </summary>
     public static IReadOnlyDictionary<string, object?> Fold(IEnumerable<MetricRecord> points)
     {
-        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (IGrouping<string, MetricRecord> group in points.GroupBy(p => p.Name, StringComparer.Ordinal))
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using (SqliteCommand create = connection.CreateCommand())
         {
-            List<MetricRecord> items = group.ToList();
-            MetricKind kind = items[^1].Kind;
-            result[group.Key] = kind switch
+            create.CommandText = "CREATE TABLE points (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, value TEXT);";
+            create.ExecuteNonQuery();
+        }
+
+        using (SqliteTransaction transaction = connection.BeginTransaction())
+        using (SqliteCommand insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO points (name, kind, value) VALUES ($name, $kind, $value);";
+            SqliteParameter name = insert.Parameters.Add("$name", SqliteType.Text);
+            SqliteParameter kind = insert.Parameters.Add("$kind", SqliteType.Text);
+            SqliteParameter value = insert.Parameters.Add("$value", SqliteType.Text);
+            foreach (MetricRecord point in points)
             {
-                MetricKind.Row or MetricKind.Table => FoldTable(items),
-                MetricKind.List => items.Count == 1 ? FromJson(items[0].Value) : items.Select(i => FromJson(i.Value)).ToList(),
-                _ => items.Count == 1 ? FromJson(items[0].Value) : items.Select(i => FromJson(i.Value)).ToList(),
-            };
+                name.Value = point.Name;
+                kind.Value = point.Kind.ToString().ToLowerInvariant();
+                value.Value = (object?)point.Value?.ToJsonString() ?? DBNull.Value;
+                insert.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        // The statement answers each metric's JSON in pieces, in order: join them, then read the value.
+        var texts = new Dictionary<string, (string Kind, StringBuilder Json)>(StringComparer.Ordinal);
+        using (SqliteCommand fold = connection.CreateCommand())
+        {
+            fold.CommandText = s_foldSql.Value;
+            using SqliteDataReader reader = fold.ExecuteReader();
+            while (reader.Read())
+            {
+                string name = reader.GetString(0);
+                if (!texts.TryGetValue(name, out (string Kind, StringBuilder Json) text)) texts[name] = text = (reader.GetString(1), new StringBuilder());
+                text.Json.Append(reader.GetString(2));
+            }
+        }
+
+        var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach ((string name, (string kind, StringBuilder json)) in texts)
+        {
+            JsonNode? folded = JsonNode.Parse(json.ToString());
+            result[name] = kind is "row" or "table"
+                ? new MetricTable(folded!.AsObject().ToDictionary(c => c.Key, c => (IReadOnlyList<object?>)FromJson(c.Value)!, StringComparer.Ordinal))
+                : FromJson(folded);
         }
 
         return result;
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyList<object?>> FoldTable(List<MetricRecord> items)
+    /// <summary>
+    /// A metric value as text, for <see cref="MetricList"/> and <see cref="MetricTable"/>: lists in brackets, strings
+    /// quoted, doubles with their decimal point (<c>1.0</c>, as Python prints them), so a printed metric shows what was logged.
+    /// </summary>
+    public static string Format(object? value) => value switch
     {
-        var columns = new Dictionary<string, List<object?>>(StringComparer.Ordinal);
-        int rows = 0;
-        foreach (MetricRecord item in items)
-        {
-            if (item.Value is not JsonObject obj) continue;
-            int added = 0;
-            foreach ((string column, JsonNode? cell) in obj)
-            {
-                if (!columns.TryGetValue(column, out List<object?>? list))
-                {
-                    list = Enumerable.Repeat<object?>(null, rows).ToList();
-                    columns[column] = list;
-                }
+        null => "null",
+        string s => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
+        bool b => b ? "true" : "false",
+        double d when double.IsFinite(d) => FormatDouble(d),
+        double d => double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity",
+        IReadOnlyDictionary<string, IReadOnlyList<object?>> table => "{" + string.Join(", ", table.Select(c => Format(c.Key) + ": " + Format(c.Value))) + "}",
+        IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Format)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
-                if (item.Kind == MetricKind.Row)
-                {
-                    list.Add(FromJson(cell));
-                    added = 1;
-                }
-                else
-                {
-                    var values = cell as JsonArray ?? new JsonArray();
-                    foreach (JsonNode? v in values) list.Add(FromJson(v));
-                    added = Math.Max(added, values.Count);
-                }
-            }
-
-            rows += added;
-            foreach (List<object?> list in columns.Values)
-            {
-                while (list.Count < rows) list.Add(null);
-            }
-        }
-
-        return columns.ToDictionary(c => c.Key, c => (IReadOnlyList<object?>)c.Value, StringComparer.Ordinal);
+    private static string FormatDouble(double d)
+    {
+        string text = d.ToString("R", CultureInfo.InvariantCulture);
+        return text.IndexOfAny(new[] { '.', 'E', 'e' }) < 0 ? text + ".0" : text;
     }
 }

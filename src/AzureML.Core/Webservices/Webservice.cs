@@ -123,13 +123,10 @@ public class Webservice
         return records
             .Where(r => computeType is null || r.ComputeType.Equals(computeType, StringComparison.OrdinalIgnoreCase))
             .Where(r => modelName is null || r.Models.Any(m => m.Name == modelName))
-            .Where(r => Matches(r.Tags, tags) && Matches(r.Properties, properties))
+            .Where(r => TagFilter.Matches(r.Tags, tags) && TagFilter.Matches(r.Properties, properties))
             .Select(r => FromRecord(workspace, r))
             .ToList();
     }
-
-    private static bool Matches(IReadOnlyDictionary<string, string> actual, IReadOnlyDictionary<string, string?>? wanted)
-        => wanted is null || wanted.All(w => actual.TryGetValue(w.Key, out string? value) && (w.Value is null || w.Value == value));
 
     /// <summary>Reads the service's state and details again.</summary>
     public virtual void Refresh() => RefreshAsync().EnsureCompleted();

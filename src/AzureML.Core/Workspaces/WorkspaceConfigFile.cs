@@ -16,6 +16,9 @@ internal sealed record WorkspaceConfigFile(
     private static readonly string?[] s_folders = { ".azureml", "aml_config", null };
     private static readonly string[] s_fileNames = { "config.json", "project.json" };
 
+    // What azureml-core and this SDK write: the three-key form, the resource-id form (with its Id), local_path.
+    private static readonly string[] s_keys = { "subscription_id", "resource_group", "workspace_name", "Scope", "Id", "local_path" };
+
     /// <summary>The folders searched, in order, relative to each directory of the upward walk.</summary>
     public static IReadOnlyList<string> SearchedFolders => new[] { ".azureml", "aml_config", "." };
 
@@ -57,22 +60,39 @@ internal sealed record WorkspaceConfigFile(
     }
 
     /// <summary>Parses one config file; either form, with or without <c>local_path</c>.</summary>
+    /// <remarks>
+    /// Strict JSON, as azureml-core's <c>json.load</c> reads it: no comments, no trailing commas, so a file that
+    /// works here works there. Keys of other tools are ignored as azureml-core ignores them, but a key one or
+    /// two letters away from a known one is a typo and refused.
+    /// </remarks>
     public static WorkspaceConfigFile Read(string filePath)
     {
+        string text = File.ReadAllText(filePath);
         JsonElement root;
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(filePath), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            using JsonDocument doc = JsonDocument.Parse(text);
             root = doc.RootElement.Clone();
         }
         catch (JsonException ex)
         {
-            throw new UserErrorException($"The workspace configuration file '{filePath}' is not valid JSON: {ex.Message}", ex);
+            throw new UserErrorException($"The workspace configuration file '{filePath}' is not valid JSON at {Position(text, ex)}: {Reason(ex)}", ex);
         }
 
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new UserErrorException($"The workspace configuration file '{filePath}' must hold a JSON object, not {root.ValueKind}.");
+        }
+
+        List<string> unknown = root.EnumerateObject().Select(p => p.Name).Where(n => !s_keys.Contains(n, StringComparer.Ordinal)).ToList();
+        foreach (string key in unknown)
+        {
+            if (Resembled(key) is string known)
+            {
+                throw new UserErrorException(
+                    $"The workspace configuration file '{filePath}' has the unknown key '{key}'; did you mean '{known}'? " +
+                    $"The keys it may hold are {string.Join(", ", s_keys.Select(k => $"'{k}'"))}.");
+            }
         }
 
         string? sub = GetString(filePath, root, "subscription_id");
@@ -100,7 +120,8 @@ internal sealed record WorkspaceConfigFile(
             throw new UserErrorException(
                 $"The config file found in '{filePath}' does not seem to contain the required parameters. " +
                 "Please make sure it contains your subscription_id, resource_group and workspace_name " +
-                "(or a 'Scope' resource id), or a 'local_path' for a local workspace.");
+                "(or a 'Scope' resource id), or a 'local_path' for a local workspace." +
+                (unknown.Count == 0 ? "" : $" Unknown keys in the file: {string.Join(", ", unknown.Select(k => $"'{k}'"))}."));
         }
 
         return new WorkspaceConfigFile(filePath, sub, rg, ws, local);
@@ -116,5 +137,47 @@ internal sealed record WorkspaceConfigFile(
 
         string s = value.GetString()!;
         return s.Length == 0 ? null : s;
+    }
+
+    // System.Text.Json counts lines from 0 and positions in bytes; editors count both from 1, in characters.
+    private static string Position(string text, JsonException ex)
+    {
+        if (ex.LineNumber is not long line) return "an unknown position";
+        string[] lines = text.Split('\n');
+        string lineText = line < lines.Length ? lines[line] : "";
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(lineText);
+        int column = System.Text.Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(ex.BytePositionInLine ?? 0, bytes.Length)) + 1;
+        return $"line {line + 1}, column {column}";
+    }
+
+    // The reader's message without its own 0-based " LineNumber: … | BytePositionInLine: …" suffix.
+    private static string Reason(JsonException ex)
+    {
+        int cut = ex.Message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        string reason = (cut < 0 ? ex.Message : ex.Message[..cut]).Trim();
+        return reason.EndsWith(" Path: $ |", StringComparison.Ordinal) ? reason[..^" Path: $ |".Length] : reason;
+    }
+
+    // A known key within two edits of the given one (case ignored): a typo rather than another tool's key.
+    // "Id" is too short to tell a typo from a different word.
+    private static string? Resembled(string key)
+        => s_keys.FirstOrDefault(k => k.Length > 2 && EditDistance(key.ToLowerInvariant(), k.ToLowerInvariant()) <= 2);
+
+    private static int EditDistance(string a, string b)
+    {
+        int[] previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int[] current = new int[b.Length + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
     }
 }

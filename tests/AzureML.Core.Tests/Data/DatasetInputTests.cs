@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using AzureML.Core.Backends;
 using AzureML.Core.Backends.Local;
 using AzureML.Core.Data;
@@ -25,6 +25,14 @@ public class DatasetInputTests : LocalWorkspaceTest
         Folder.Write("images/a.png", "a");
         Folder.Write("images/sub/b.png", "b");
         _images = Dataset.File.UploadDirectory(Folder.Combine("images"), (Ws.GetDefaultDatastore(), "images"), showProgress: false);
+    }
+
+    // What a submission hands the launcher: argument texts, and the inputs the consumption configs stand for.
+    private DatasetInputsResult Materialize(IEnumerable<object> arguments, IReadOnlyDictionary<string, DatasetInput>? data = null)
+    {
+        var inputs = new Dictionary<string, DatasetInput>(data ?? NoData);
+        foreach (DatasetConsumptionConfig config in arguments.OfType<DatasetConsumptionConfig>()) inputs[config.Name] = DatasetInput.From(config);
+        return LocalDatasetInputs.Materialize(_backend, _runId, arguments.Select(a => a.ToString()!).ToList(), inputs, _working);
     }
 
     [Test]
@@ -54,7 +62,7 @@ public class DatasetInputTests : LocalWorkspaceTest
     {
         object[] arguments = ["--data-folder", _images.AsNamedInput("mnist").AsMount(), "--epochs", "3"];
 
-        DatasetInputsResult result = LocalDatasetInputs.Materialize(_backend, _runId, arguments, NoData, _working);
+        DatasetInputsResult result = Materialize(arguments);
 
         string folder = Path.Combine(_working, LocalDatasetInputs.InputsFolder, "mnist");
         Assert.Multiple(() =>
@@ -71,7 +79,7 @@ public class DatasetInputTests : LocalWorkspaceTest
     {
         object[] arguments = [_images.AsNamedInput("train").AsDownload("data/train")];
 
-        DatasetInputsResult result = LocalDatasetInputs.Materialize(_backend, _runId, arguments, NoData, _working);
+        DatasetInputsResult result = Materialize(arguments);
 
         string folder = Path.Combine(_working, "data", "train");
         Assert.Multiple(() =>
@@ -86,14 +94,17 @@ public class DatasetInputTests : LocalWorkspaceTest
     {
         object[] arguments = [_images.AsNamedInput("images").AsMount(), _images.AsNamedInput("copy").AsDownload()];
 
-        DatasetInputsResult result = LocalDatasetInputs.Materialize(_backend, _runId, arguments, NoData, _working);
+        DatasetInputsResult result = Materialize(arguments);
 
-        var json = JsonSerializer.Deserialize<Dictionary<string, string>>(result.EnvironmentVariables[LocalDatasetInputs.InputDatasetsVariable])!;
-        Assert.That(json, Is.EqualTo(new Dictionary<string, string>
+        JsonObject json = JsonNode.Parse(result.EnvironmentVariables[LocalDatasetInputs.InputDatasetsVariable])!.AsObject();
+        Assert.Multiple(() =>
         {
-            ["images"] = Path.Combine(_working, LocalDatasetInputs.InputsFolder, "images"),
-            ["copy"] = Path.Combine(_working, LocalDatasetInputs.InputsFolder, "copy"),
-        }));
+            Assert.That(json.Select(p => p.Key), Is.EquivalentTo(new[] { "images", "copy" }));
+            Assert.That((string?)json["images"]!["path"], Is.EqualTo(Path.Combine(_working, LocalDatasetInputs.InputsFolder, "images")));
+            Assert.That((string?)json["images"]!["mechanism"], Is.EqualTo("mount"));
+            Assert.That((string?)json["copy"]!["type"], Is.EqualTo("file"));
+            Assert.That((string?)json["copy"]!["mechanism"], Is.EqualTo("download"));
+        });
     }
 
     [Test]
@@ -105,7 +116,7 @@ public class DatasetInputTests : LocalWorkspaceTest
             ["mnist"] = new() { Name = "mnist", DatasetId = registered.Id, Mechanism = DatasetInput.Mount, EnvironmentVariableName = "MNIST_PATH" },
         };
 
-        DatasetInputsResult result = LocalDatasetInputs.Materialize(_backend, _runId, ["--data-folder", "DatasetConsumptionConfig:mnist"], data, _working);
+        DatasetInputsResult result = Materialize(["--data-folder", "DatasetConsumptionConfig:mnist"], data);
 
         string folder = Path.Combine(_working, LocalDatasetInputs.InputsFolder, "mnist");
         Assert.Multiple(() =>
@@ -128,7 +139,7 @@ public class DatasetInputTests : LocalWorkspaceTest
             ["numbers"] = new() { Name = "numbers", DatasetName = "numbers", DatasetVersion = "1", Mechanism = DatasetInput.Download },
         };
 
-        DatasetInputsResult result = LocalDatasetInputs.Materialize(_backend, _runId, ["DatasetConsumptionConfig:numbers"], data, _working);
+        DatasetInputsResult result = Materialize(["DatasetConsumptionConfig:numbers"], data);
 
         Assert.That(File.ReadAllLines(Path.Combine(result.Arguments[0], "part-00000.csv")), Is.EqualTo(new[] { "x", "1", "2", "3" }),
             "a tabular input arrives as its rows in CSV");
@@ -151,7 +162,7 @@ public class DatasetInputTests : LocalWorkspaceTest
     {
         object[] arguments = [_images.AsNamedInput("images"), "DatasetConsumptionConfig:mnist"];
 
-        Assert.That(() => LocalDatasetInputs.Materialize(_backend, _runId, arguments, NoData, _working), Throws.TypeOf<UserErrorException>()
+        Assert.That(() => Materialize(arguments), Throws.TypeOf<UserErrorException>()
             .With.Message.Contains("'mnist'").And.Message.Contains("Inputs: images"));
     }
 
@@ -168,6 +179,17 @@ public class DatasetInputTests : LocalWorkspaceTest
             Assert.That(() => LocalDatasetInputs.Materialize(_backend, _runId, [], unknown, _working),
                 Throws.TypeOf<UserErrorException>().With.Message.Contains("not-registered"));
         });
+    }
+
+    [Test]
+    public void Submit_TwoDifferentInputsWithOneName_RefusedBeforeTheRunStarts()
+    {
+        TabularDataset table = Dataset.Tabular.FromDelimitedFiles(Folder.Write("t.csv", "x\n1\n"));
+        Folder.Write("src/train.py", "print('never runs')\n");
+        var config = new ScriptRunConfig(Folder.Combine("src"), "train.py", arguments: [_images.AsNamedInput("data"), table.AsNamedInput("data")]);
+
+        Assert.That(() => new Experiment(Ws, "duplicates").Submit(config),
+            Throws.TypeOf<UserErrorException>().With.Message.Contains("Two different dataset inputs are named 'data'"));
     }
 
     [Test]

@@ -106,4 +106,15 @@ public class ExperimentTests : LocalWorkspaceTest
             Assert.That(experiment.GetRuns(type: "interactive"), Has.Count.EqualTo(2));
         });
     }
+
+    [Test]
+    public void Submit_MissingSourceDirectory_SaysTheFolderIsMissingNotTheScript()
+    {
+        string missing = Folder.Combine("no-such-folder");
+
+        Assert.That(() => new Experiment(Ws, "missing").Submit(new ScriptRunConfig(sourceDirectory: missing, script: "train.py")),
+            Throws.TypeOf<UserErrorException>()
+                .With.Message.Contains($"The source directory '{missing}' does not exist")
+                .And.Message.Not.Contains("The script"));
+    }
 }

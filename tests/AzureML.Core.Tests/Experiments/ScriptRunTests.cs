@@ -95,6 +95,46 @@ public class ScriptRunTests : LocalWorkspaceTest
     }
 
     [Test]
+    public void GetMetrics_ValuesLoggedByPython_PrintTheirContentAndKeepTheirTypes()
+    {
+        string source = SourceWith("log.py", """
+            import json
+            from azureml.core import Run
+            run = Run.get_context()
+            run.log("Penalty", 1.0)
+            run.log("accuracy", 0.91)
+            run.log("accuracy", 0.93)
+            run.log_list("Class counts", [10, 9, 11])
+            run.log_row("per_class", cls="setosa", f1=1.0)
+            run.log_row("per_class", cls="virginica", f1=0.8571428571428571)
+            run.log_table("confusion", {"actual": ["a", "b"], "count": [3, 4]})
+            print("in script: " + json.dumps(run.get_metrics()))
+            """.Replace("            ", ""));
+
+        Run run = new Experiment(Ws, "printing").Submit(new ScriptRunConfig(source, "log.py"));
+        var lines = new List<string>();
+        run.WaitForCompletionAsync(lines.Add).GetAwaiter().GetResult();
+        IReadOnlyDictionary<string, object> metrics = run.GetMetrics();
+        List<string> printed = metrics.Select(m => $"{m.Key}: {m.Value}").ToList();   // the README's loop
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(metrics["Penalty"], Is.TypeOf<double>().And.EqualTo(1.0), "a Python float stays a double");
+            Assert.That(printed, Is.EqualTo(new[]
+            {
+                "Penalty: 1",
+                "accuracy: [0.91, 0.93]",
+                "Class counts: [10, 9, 11]",
+                "per_class: {\"cls\": [\"setosa\", \"virginica\"], \"f1\": [1.0, 0.8571428571428571]}",
+                "confusion: {\"actual\": [\"a\", \"b\"], \"count\": [3, 4]}",
+            }), string.Join("\n", lines));
+            string inScript = lines.Single(l => l.StartsWith("in script: ", StringComparison.Ordinal))["in script: ".Length..];
+            Assert.That(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(inScript), System.Text.Json.JsonSerializer.SerializeToNode(metrics)),
+                Is.True, $"the script's get_metrics folds as Run.GetMetrics does: {inScript}");
+        });
+    }
+
+    [Test]
     public void Submit_EightConcurrentRunsLogging1000MetricsEach_LoseNone()
     {
         string source = SourceWith("many.py",

@@ -79,7 +79,10 @@ public class PythonWebserviceTests : LocalWorkspaceTest
             Assert.That(service, Is.InstanceOf<LocalWebservice>());
             Assert.That(scored, Is.EqualTo("{\"result\": [3.0, 7.5], \"missing\": null}"), "NaN is not JSON: it is answered as null");
             Assert.That(failure!.StatusCode, Is.EqualTo(500));
-            Assert.That(failure.Message, Does.Contain("cannot score boom"));
+            Assert.That(failure.Message, Does.Contain("ValueError: cannot score boom"));
+            Assert.That(failure.Message, Does.Not.Contain("Traceback").And.Not.Contain(Folder.Path).And.Not.Contain("scoring_host"),
+                "the caller gets the message; the traceback stays in the service log");
+            Assert.That(service.GetLogs(), Does.Contain("Traceback (most recent call last):").And.Contain("raise ValueError(\"cannot score boom\")"));
             Assert.That(service.Run("{\"data\": [2]}"), Is.EqualTo("{\"result\": [6.0], \"missing\": null}"), "the service must keep answering after a failing run()");
         });
     }

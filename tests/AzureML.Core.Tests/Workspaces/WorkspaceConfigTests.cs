@@ -115,6 +115,45 @@ public class WorkspaceConfigTests
         Assert.That(() => Workspace.FromConfig(_folder.Path), Throws.TypeOf<UserErrorException>().With.Message.Contains(expected).And.Message.Contains(file));
     }
 
+    [TestCase("""{"local_pth": "local"}""", "'local_pth'", "'local_path'")]
+    [TestCase("""{"subscription_id": "s", "resource_group": "rg", "workspace_name": "w", "local_pth": "local"}""", "'local_pth'", "'local_path'")]
+    [TestCase("""{"subscriptionid": "s", "resource_group": "rg", "workspace_name": "w"}""", "'subscriptionid'", "'subscription_id'")]
+    public void FromConfig_MistypedKey_NamesItAndTheKeyItResembles(string content, string unknown, string known)
+    {
+        string file = _folder.Write(".azureml/config.json", content);
+
+        Assert.That(() => Workspace.FromConfig(_folder.Path), Throws.TypeOf<UserErrorException>()
+            .With.Message.Contains($"the unknown key {unknown}").And.Message.Contains($"did you mean {known}").And.Message.Contains(file));
+    }
+
+    [Test]
+    public void FromConfig_KeysOfOtherTools_AreIgnoredAsAzuremlDoes()
+    {
+        _folder.Write(".azureml/config.json", """{"subscription_id": "s", "resource_group": "rg", "workspace_name": "w", "friendly_name": "Team workspace"}""");
+
+        Assert.That(Workspace.FromConfig(_folder.Path).Name, Is.EqualTo("w"));
+    }
+
+    [Test]
+    public void FromConfig_MissingKeys_NameTheUnknownOnesThere()
+    {
+        _folder.Write(".azureml/config.json", """{"workspace": "w", "path": "local"}""");
+
+        Assert.That(() => Workspace.FromConfig(_folder.Path), Throws.TypeOf<UserErrorException>()
+            .With.Message.Contains("subscription_id, resource_group and workspace_name").And.Message.Contains("Unknown keys in the file: 'workspace', 'path'"));
+    }
+
+    [TestCase("{\n  \"local_path\": \"local\"\n  \"workspace_name\": \"w\"\n}", "line 3, column 3")]
+    [TestCase("{\n  \"local_path\": \"local\",\n}", "line 3, column 1")]
+    [TestCase("{\"local_path\": \"local\"} // local", "line 1, column 25")]
+    public void FromConfig_InvalidJson_OneBasedPositionAndRefusedLikeJsonLoad(string content, string position)
+    {
+        string file = _folder.Write(".azureml/config.json", content);
+
+        Assert.That(() => Workspace.FromConfig(_folder.Path), Throws.TypeOf<UserErrorException>()
+            .With.Message.Contains($"'{file}' is not valid JSON at {position}").And.Message.Not.Contains("LineNumber"));
+    }
+
     [Test]
     public void WriteConfig_Azure_WritesScopeFormThatRoundTrips()
     {

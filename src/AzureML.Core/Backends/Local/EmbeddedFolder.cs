@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Security.Cryptography;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Backends.Local;
 
@@ -34,23 +35,16 @@ internal sealed class EmbeddedFolder
         string folder = Path.Combine(workspaceRoot, _folderName, _contentName.Value);
         if (Directory.Exists(folder)) return folder;
 
-        IReadOnlyList<(string Name, byte[] Content)> files = _files.Value;
-        string temp = $"{folder}.{Guid.NewGuid():N}.tmp";
-        foreach ((string name, byte[] content) in files)
+        // Another process may install the same content first; either copy is the same.
+        FileWriting.CreateFolderAtomically(folder, temp =>
         {
-            string target = Path.Combine(temp, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllBytes(target, content);
-        }
-
-        try
-        {
-            Directory.Move(temp, folder);
-        }
-        catch (IOException) when (Directory.Exists(folder))
-        {
-            Directory.Delete(temp, recursive: true); // another process installed the same content first
-        }
+            foreach ((string name, byte[] content) in _files.Value)
+            {
+                string target = Path.Combine(temp, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllBytes(target, content);
+            }
+        });
 
         return folder;
     }

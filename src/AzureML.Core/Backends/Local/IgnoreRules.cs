@@ -7,16 +7,29 @@ namespace AzureML.Core.Backends.Local;
 /// The patterns of an <c>.amlignore</c> (or, when there is none, <c>.gitignore</c>) file at the root of a
 /// source directory, with gitignore semantics: <c>#</c> comments, <c>!</c> negation, trailing <c>/</c> for
 /// folders only, a leading or inner <c>/</c> anchors to the root, <c>*</c>, <c>?</c>, <c>[…]</c> and <c>**</c>.
-/// The last matching pattern decides.
+/// The last matching pattern decides. A folder with neither file that holds a .NET project file leaves out the
+/// project's build output (<c>bin/</c>, <c>obj/</c>), as the standard .NET <c>.gitignore</c> does.
 /// </summary>
 internal sealed class IgnoreRules
 {
+    /// <summary>The patterns of .NET build output.</summary>
+    public static IReadOnlyList<string> DotnetBuildOutput { get; } = ["bin/", "obj/"];
+
+    private static readonly string[] s_projectPatterns = ["*.csproj", "*.fsproj", "*.vbproj"];
+
     private readonly List<(Regex Pattern, bool Negated, bool DirectoryOnly)> _rules = new();
 
-    private IgnoreRules(string? sourceFile) => SourceFile = sourceFile;
+    private IgnoreRules(string? sourceFile, string? defaultReason)
+    {
+        SourceFile = sourceFile;
+        DefaultReason = defaultReason;
+    }
 
     /// <summary>The file the rules came from, or <c>null</c> when there was none.</summary>
     public string? SourceFile { get; }
+
+    /// <summary>Why rules apply without an ignore file (the .NET project they protect), or <c>null</c>.</summary>
+    public string? DefaultReason { get; }
 
     public static IgnoreRules Load(string sourceDirectory)
     {
@@ -25,14 +38,21 @@ internal sealed class IgnoreRules
             string path = Path.Combine(sourceDirectory, name);
             if (File.Exists(path))
             {
-                var rules = new IgnoreRules(path);
+                var rules = new IgnoreRules(path, null);
                 foreach (string line in File.ReadLines(path)) rules.Add(line);
                 return rules;
             }
         }
 
-        return new IgnoreRules(null);
+        if (ProjectFileIn(sourceDirectory) is not string project) return new IgnoreRules(null, null);
+        var dotnet = new IgnoreRules(null, $"the folder holds the .NET project {project} and has no .amlignore or .gitignore");
+        foreach (string pattern in DotnetBuildOutput) dotnet.Add(pattern);
+        return dotnet;
     }
+
+    /// <summary>The name of a .NET project file directly in <paramref name="folder"/>, or <c>null</c>.</summary>
+    public static string? ProjectFileIn(string folder)
+        => s_projectPatterns.SelectMany(p => Directory.EnumerateFiles(folder, p)).Select(Path.GetFileName).Order(StringComparer.Ordinal).FirstOrDefault();
 
     private void Add(string line)
     {

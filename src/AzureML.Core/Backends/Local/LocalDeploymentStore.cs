@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using AzureML.Core.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace AzureML.Core.Backends.Local;
@@ -298,10 +300,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
     private void WriteAuthFile(string name, string primary, string secondary)
     {
         string path = new LocalServiceLayout(_backend, name, 0).AuthFile;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, Webservices.Hosting.ServiceAuthKeys.HashFileContent(new[] { primary, secondary }));
-        File.Move(temp, path, overwrite: true);
+        FileWriting.WriteAtomically(path, Encoding.UTF8.GetBytes(Webservices.Hosting.ServiceAuthKeys.HashFileContent(new[] { primary, secondary })));
     }
 
     private static void TryDeleteFolder(string folder)

@@ -30,12 +30,12 @@ internal sealed class LocalJobLauncher : JobLauncher
         if (compute is not null) submission = submission with { Target = compute.Name };
 
         RunCommand.For(submission); // validates the script kind before anything is copied
+        SnapshotPlan plan = SnapshotPlan.Create(submission.SourceDirectory, new[] { _backend.Root }); // the folder must exist
         if (submission.Script is not null && !File.Exists(Path.Combine(submission.SourceDirectory, submission.Script)))
         {
             throw new UserErrorException($"The script '{submission.Script}' does not exist in the source directory '{submission.SourceDirectory}'.");
         }
 
-        SnapshotPlan plan = SnapshotPlan.Create(submission.SourceDirectory, new[] { _backend.Root });
         plan.CheckLimits(submission.SnapshotLimits);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -59,6 +59,8 @@ internal sealed class LocalJobLauncher : JobLauncher
             EnvironmentJson = submission.Environment is null ? null : StoredEnvironment.Prepare(EnvironmentJson.Serialize(submission.Environment)),
         }, cancellationToken).Result;
 
+        var layout = new LocalRunLayout(_backend, run.RunId);
+        foreach (string note in plan.Notes()) layout.AppendRunNote(note);
         _processes.RecordSupervisor(run.RunId);
         _backend.Runs.SetStatus(run.RunId, RunStatus.Queued);
         LocalRunSupervisor.Start(_backend, run.RunId, submission, snapshotFolder);

@@ -43,4 +43,15 @@ internal sealed class LocalRunLayout
         Directory.CreateDirectory(Path.GetDirectoryName(PreparationFile)!);
         File.AppendAllText(PreparationFile, $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss.fff}Z {line}\n");
     }
+
+    /// <summary>
+    /// A preparation note the user should see while the run streams (<c>WaitForCompletion(showOutput: true)</c>),
+    /// as the service shows its image build log: written to the preparation notes and ahead of the script's output.
+    /// </summary>
+    public void AppendRunNote(string line)
+    {
+        AppendPreparationNote(line);
+        Directory.CreateDirectory(Path.GetDirectoryName(LogFile)!);
+        File.AppendAllText(LogFile, line + "\n");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AzureML.Core.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace AzureML.Core.Backends.Local;
@@ -78,7 +79,7 @@ internal sealed class LocalRunStore : RunStore
             foreach (RunRecord run in Query(connection, null, sql, args.ToArray()))
             {
                 RunRecord full = WithTagsAndProperties(connection, null, run);
-                if (Matches(full.Tags, query.Tags) && Matches(full.Properties, query.Properties)) runs.Add(full);
+                if (TagFilter.Matches(full.Tags, query.Tags) && TagFilter.Matches(full.Properties, query.Properties)) runs.Add(full);
             }
 
             return runs;
@@ -87,9 +88,6 @@ internal sealed class LocalRunStore : RunStore
     // Run ids name folders, so they are kept to characters that cannot climb out of one.
     private static bool IsValidRunId(string runId)
         => runId.Length is > 0 and <= 255 && runId[0] != '.' && runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
-
-    private static bool Matches(IReadOnlyDictionary<string, string> actual, IReadOnlyDictionary<string, string?>? wanted)
-        => wanted is null || wanted.All(w => actual.TryGetValue(w.Key, out string? value) && (w.Value is null || w.Value == value));
 
     public override Task<RunRecord> SetStatusAsync(string runId, RunStatus status, RunError? error, CancellationToken cancellationToken)
         => Task.FromResult(_database.Write((connection, transaction) => SetStatus(connection, transaction, runId, status, error)));

@@ -244,16 +244,18 @@ internal sealed class LocalRunSupervisor
 
         if (command.UsesPython)
         {
-            PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment);
+            IReadOnlyList<string> imports = _submission.Script is string script && script.EndsWith(".py", StringComparison.OrdinalIgnoreCase)
+                ? [.. PythonScriptImports.Read(Path.Combine(_layout.Working, script), _layout.Working), .. inputs.PythonModules]
+                : inputs.PythonModules;
+            PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment, imports);
             if (resolution.Interpreter is null)
             {
-                _layout.AppendPreparationNote(resolution.Problem!);
+                _layout.AppendRunNote(resolution.Problem!);
                 return (null, null, new RunError("UserError", resolution.Problem!));
             }
 
             command = command.WithInterpreter(resolution.Interpreter.Path);
-            _layout.AppendPreparationNote($"Python: {resolution.Interpreter.Path} ({resolution.Interpreter.Version}) for environment '{environment.Name}'.");
-            foreach (string note in resolution.VersionNotes) _layout.AppendPreparationNote("Version differs: " + note);
+            foreach (string note in resolution.Notes) _layout.AppendRunNote(note);
             if (resolution.Interpreter.HasAzureMLCore)
             {
                 _layout.AppendPreparationNote(

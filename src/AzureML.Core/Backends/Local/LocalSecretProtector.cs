@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AzureML.Core.Internal;
 
 namespace AzureML.Core.Backends.Local;
 
@@ -58,19 +59,14 @@ internal sealed class LocalSecretProtector
     {
         if (File.Exists(_keyFile)) return ReadKey();
         byte[] key = RandomNumberGenerator.GetBytes(KeySize);
-        string temp = _keyFile + $".{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(temp, options)) stream.Write(key);
         try
         {
-            // Two processes may race to create the key: the first rename wins and both use the winner's key.
-            File.Move(temp, _keyFile, overwrite: false);
+            // Two processes may race to create the key: the first one wins and both use the winner's key.
+            FileWriting.WriteAtomically(_keyFile, key, overwrite: false, ownerOnly: true);
             return key;
         }
         catch (IOException) when (File.Exists(_keyFile))
         {
-            File.Delete(temp);
             return ReadKey();
         }
     }

@@ -73,7 +73,7 @@ internal sealed class LocalServiceLauncher
         };
         (string program, List<string> arguments) = mode == ServiceHostConfig.OnnxMode
             ? (DotnetHost(), new List<string> { OnnxHostLocator.Locate(), "serve", layout.ConfigFile })
-            : PythonHost(definition, layout, variables);
+            : PythonHost(definition, layout, variables, entryScript);
         return new PreparedServiceHost(layout, program, arguments, variables);
     }
 
@@ -102,10 +102,11 @@ internal sealed class LocalServiceLauncher
         return Path.Combine(layout.SourceFolder, relative);
     }
 
-    private (string, List<string>) PythonHost(LocalServiceDefinition definition, LocalServiceLayout layout, Dictionary<string, string> variables)
+    private (string, List<string>) PythonHost(LocalServiceDefinition definition, LocalServiceLayout layout, Dictionary<string, string> variables, string? entryScript)
     {
         Environment environment = definition.EnvironmentJson is null ? NoCodeEnvironment() : AzureML.Core.EnvironmentJson.Deserialize(definition.EnvironmentJson);
-        PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment);
+        IReadOnlyList<string> imports = entryScript is null ? [] : PythonScriptImports.Read(entryScript, layout.SourceFolder);
+        PythonEnvironmentResolver.Resolution resolution = PythonEnvironmentResolver.Resolve(environment, imports);
         if (resolution.Interpreter is null)
         {
             throw new UserErrorException($"The service cannot start: {resolution.Problem}");

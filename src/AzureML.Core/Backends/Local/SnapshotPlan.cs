@@ -1,3 +1,5 @@
+using AzureML.Core.Internal;
+
 namespace AzureML.Core.Backends.Local;
 
 /// <summary>
@@ -6,10 +8,19 @@ namespace AzureML.Core.Backends.Local;
 /// </summary>
 internal sealed class SnapshotPlan
 {
-    private SnapshotPlan(string sourceDirectory, IReadOnlyList<(string Relative, long Size)> files)
+    /// <summary>Above this size a snapshot makes every run slow to start (it is copied twice per run): the run output says so.</summary>
+    public const long SlowSizeBytes = 25L * 1024 * 1024;
+
+    private readonly IgnoreRules _rules;
+    private readonly IReadOnlyList<string> _ignoredFolders;
+    private readonly Dictionary<string, bool> _holdsProject = new(StringComparer.Ordinal);
+
+    private SnapshotPlan(string sourceDirectory, IReadOnlyList<(string Relative, long Size)> files, IgnoreRules rules, IReadOnlyList<string> ignoredFolders)
     {
         SourceDirectory = sourceDirectory;
         Files = files;
+        _rules = rules;
+        _ignoredFolders = ignoredFolders;
     }
 
     public string SourceDirectory { get; }
@@ -33,6 +44,7 @@ internal sealed class SnapshotPlan
         HashSet<string> excluded = excludedFolders.Select(f => Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar)).ToHashSet(StringComparer.Ordinal);
         IgnoreRules rules = IgnoreRules.Load(root);
         var files = new List<(string, long)>();
+        var ignoredFolders = new List<string>();
         var pending = new Stack<string>();
         pending.Push(root);
         while (pending.Count > 0)
@@ -46,6 +58,7 @@ internal sealed class SnapshotPlan
                 {
                     if (entry.Name == ".git" || excluded.Contains(entry.FullName) || entry.LinkTarget is not null) continue;
                     if (!rules.IsIgnored(relative, isDirectory: true)) pending.Push(entry.FullName);
+                    else ignoredFolders.Add(relative);
                 }
                 else if (!rules.IsIgnored(relative, isDirectory: false))
                 {
@@ -55,8 +68,70 @@ internal sealed class SnapshotPlan
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
-        return new SnapshotPlan(root, files);
+        ignoredFolders.Sort(StringComparer.Ordinal);
+        return new SnapshotPlan(root, files, rules, ignoredFolders);
     }
+
+    /// <summary>
+    /// What the run output should say about the snapshot: .NET build output left out by default, or held in it
+    /// (with the <c>.amlignore</c> lines that leave it out), and a size that makes every run slow to start.
+    /// </summary>
+    public IReadOnlyList<string> Notes()
+    {
+        var notes = new List<string>();
+        List<string> leftOut = _ignoredFolders.Where(IsBuildOutput).ToList();
+        if (_rules.DefaultReason is not null && leftOut.Count > 0)
+        {
+            notes.Add($"Snapshot: left out .NET build output ({string.Join(", ", leftOut.Select(f => f + "/"))}) because {_rules.DefaultReason}. " +
+                "Add an .amlignore to choose what is copied yourself.");
+        }
+
+        var buildOutput = Files.GroupBy(f => BuildOutputFolder(f.Relative)).Where(g => g.Key is not null).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        long buildBytes = buildOutput.Sum(g => g.Sum(f => f.Size));
+        if (buildOutput.Count > 0)
+        {
+            string replaces = _rules.SourceFile is string file && Path.GetFileName(file) == ".gitignore"
+                ? " (an .amlignore replaces .gitignore for snapshots: copy its lines into it too)"
+                : "";
+            notes.Add($"Warning: the snapshot holds .NET build output ({string.Join("; ", buildOutput.Select(g => $"{g.Key}: {g.Count()} files, {Megabytes(g.Sum(f => f.Size))}"))}), " +
+                $"copied for every run. To leave it out, add these lines to {Path.Combine(SourceDirectory, ".amlignore")}{replaces}: " +
+                string.Join(" ", IgnoreRules.DotnetBuildOutput));
+        }
+
+        if (TotalBytes - buildBytes > SlowSizeBytes)
+        {
+            string biggest = string.Join(", ", TopFolders().OrderByDescending(g => g.Sum(f => f.Size)).Take(3).Select(g => $"{g.Key} ({Megabytes(g.Sum(f => f.Size))})"));
+            notes.Add($"Warning: the snapshot of {SourceDirectory} holds {Files.Count} files, {Megabytes(TotalBytes)}, copied for every run, which makes runs slow to start. " +
+                $"Biggest: {biggest}. Leave out what the run does not need with lines such as '{TopFolders().MaxBy(g => g.Sum(f => f.Size))!.Key}' in an .amlignore " +
+                "(gitignore syntax), or move data to a datastore.");
+        }
+
+        return notes;
+    }
+
+    // bin/ or obj/ beside a .NET project file, at any depth.
+    private bool IsBuildOutput(string folder)
+    {
+        if (!IgnoreRules.DotnetBuildOutput.Contains(Path.GetFileName(folder) + "/")) return false;
+        string parent = Path.Combine(SourceDirectory, Path.GetDirectoryName(folder) ?? "");
+        if (!_holdsProject.TryGetValue(parent, out bool holds)) _holdsProject[parent] = holds = IgnoreRules.ProjectFileIn(parent) is not null;
+        return holds;
+    }
+
+    private string? BuildOutputFolder(string file)
+    {
+        string[] parts = file.Split('/');
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            string folder = string.Join('/', parts.Take(i + 1));
+            if (IsBuildOutput(folder)) return folder + "/";
+        }
+
+        return null;
+    }
+
+    private IEnumerable<IGrouping<string, (string Relative, long Size)>> TopFolders()
+        => Files.GroupBy(f => f.Relative.Contains('/') ? f.Relative[..f.Relative.IndexOf('/')] + "/" : f.Relative);
 
     /// <summary>Throws when the plan breaks a limit, naming the biggest files and the most crowded folders.</summary>
     public void CheckLimits(SnapshotLimits limits)
@@ -78,19 +153,15 @@ internal sealed class SnapshotPlan
 
     /// <summary>Copies the planned files into <paramref name="target"/> (which must not exist yet).</summary>
     public void CopyTo(string target)
-    {
-        string temp = target + ".partial";
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-        foreach ((string relative, _) in Files)
+        => FileWriting.CreateFolderAtomically(target, temp =>
         {
-            string destination = Path.Combine(temp, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(Path.Combine(SourceDirectory, relative), destination);
-        }
-
-        Directory.CreateDirectory(temp);
-        Directory.Move(temp, target);
-    }
+            foreach ((string relative, _) in Files)
+            {
+                string destination = Path.Combine(temp, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(Path.Combine(SourceDirectory, relative), destination);
+            }
+        });
 
     private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.##} MB";
 }

@@ -42,4 +42,23 @@ public class IgnoreRulesTests
             Assert.That(rules.IsIgnored("x.bin", isDirectory: false), Is.True);
         });
     }
+
+    [TestCase("App.csproj", true)]
+    [TestCase("Lib.fsproj", true)]
+    [TestCase("train.py", false)]
+    public void NoIgnoreFile_BuildOutputLeftOutOnlyBesideADotnetProject(string file, bool leftOut)
+    {
+        using var folder = new TestFolder();
+        folder.Write(file, "");
+
+        IgnoreRules rules = IgnoreRules.Load(folder.Path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rules.IsIgnored("bin", isDirectory: true), Is.EqualTo(leftOut));
+            Assert.That(rules.IsIgnored("src/Lib/obj", isDirectory: true), Is.EqualTo(leftOut));
+            Assert.That(rules.IsIgnored("bin", isDirectory: false), Is.False, "only folders");
+            Assert.That(rules.DefaultReason is not null, Is.EqualTo(leftOut));
+        });
+    }
 }

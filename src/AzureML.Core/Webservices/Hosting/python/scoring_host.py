@@ -40,7 +40,8 @@ Routes
 Entry mode: ``run(raw_data)`` receives the body as a ``str``; the answer is ``json.dumps(result)`` (a
 ``str`` result therefore becomes a JSON string, as azureml does). numpy arrays/scalars and pandas
 objects in the result are converted to plain JSON values. An exception from ``run`` -> 500
-``{"error": "Type: message", "traceback": "..."}``; the server keeps serving. ``init()`` is optional,
+``{"error": "Type: message"}``, as azureml's inference server answers it: the traceback (with the paths of
+the host and the script) goes to the log only. The server keeps serving. ``init()`` is optional,
 ``run`` is required. ``run`` may be called concurrently.
 
 sklearn mode (no-code): body ``{"data": rows, "method": "predict" | "predict_proba"}`` (method optional,
@@ -303,9 +304,8 @@ class EntryScriptScorer(object):
             result = self.run(text)
             return 200, dumps(result)
         except Exception as error:  # the user's run(): report it, keep serving
-            trace = traceback.format_exc()
-            log("E", "run() failed: %s\n%s" % (describe_exception(error), trace.rstrip()), USER_LOGGER)
-            return 500, json.dumps({"error": describe_exception(error), "traceback": trace})
+            log("E", "run() failed: %s\n%s" % (describe_exception(error), traceback.format_exc().rstrip()), USER_LOGGER)
+            return 500, json.dumps({"error": describe_exception(error)})
 
     def swagger(self, service_name, auth_enabled):
         """Swagger from the module's ``input_sample``/``output_sample`` globals, else generic."""
@@ -804,9 +804,8 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
             self._send_error_json(error.status, error.message)
             return
         except Exception as error:  # never let one request take the server down
-            trace = traceback.format_exc()
-            log("E", "Scoring failed: %s\n%s" % (describe_exception(error), trace.rstrip()))
-            self._send(500, json.dumps({"error": describe_exception(error), "traceback": trace}))
+            log("E", "Scoring failed: %s\n%s" % (describe_exception(error), traceback.format_exc().rstrip()))
+            self._send_error_json(500, describe_exception(error))
             return
         self._send(status, body)
 

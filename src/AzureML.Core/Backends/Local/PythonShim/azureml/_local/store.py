@@ -161,6 +161,12 @@ class LocalStore(object):
         rows = self._read("SELECT status FROM runs WHERE run_id = ?", (self.run_id,))
         return rows[0][0] if rows else None
 
+    def dataset_versions(self, name):
+        return [row[0] for row in self._read("SELECT version FROM datasets WHERE name = ? ORDER BY version", (name,))]
+
+    def dataset_names(self):
+        return [row[0] for row in self._read("SELECT DISTINCT name FROM datasets ORDER BY name", ())]
+
     def get_metric_rows(self, name=None):
         return self._read(
             "SELECT name, kind, value FROM metrics WHERE run_id = ? AND (? IS NULL OR name = ?) ORDER BY id",

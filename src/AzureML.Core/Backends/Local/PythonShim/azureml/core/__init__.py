@@ -1,4 +1,5 @@
 """The azureml.core names that scripts import; see azureml/__init__.py."""
+from azureml.core.dataset import Dataset
 from azureml.core.model import Model
 from azureml.core.run import Run
 
@@ -24,4 +25,4 @@ class Experiment(_NotInLocalRun):
     _name = "azureml.core.Experiment"
 
 
-__all__ = ["Run", "Model", "Workspace", "Experiment"]
+__all__ = ["Run", "Model", "Dataset", "Workspace", "Experiment"]

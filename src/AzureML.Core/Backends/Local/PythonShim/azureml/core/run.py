@@ -4,17 +4,9 @@ import os
 import tempfile
 import uuid
 
-from azureml._local.store import NON_FINITE_TAG, LocalStore, to_json_list, to_json_value
-
-
-def _decode(value):
-    if isinstance(value, dict) and len(value) == 1 and NON_FINITE_TAG in value:
-        return float(value[NON_FINITE_TAG])
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _decode(v) for k, v in value.items()}
-    return value
+from azureml._local import inputs
+from azureml._local.metric_fold import fold
+from azureml._local.store import LocalStore, to_json_list, to_json_value
 
 
 class _Workspace(object):
@@ -34,38 +26,8 @@ class _Experiment(object):
         return "Experiment(Name: %s)" % self.name
 
 
-def _fold(rows):
-    """Points per name the way get_metrics presents them (same rules as AzureML.Core's Run.GetMetrics)."""
-    grouped = {}
-    for name, kind, value in rows:
-        grouped.setdefault(name, []).append((kind, None if value is None else _decode(json.loads(value))))
-    result = {}
-    for name, items in grouped.items():
-        kind = items[-1][0]
-        if kind in ("row", "table"):
-            columns, count = {}, 0
-            for item_kind, value in items:
-                added = 0
-                for column, cell in (value or {}).items():
-                    target = columns.setdefault(column, [None] * count)
-                    if item_kind == "row":
-                        target.append(cell)
-                        added = 1
-                    else:
-                        target.extend(cell or [])
-                        added = max(added, len(cell or []))
-                count += added
-                for target in columns.values():
-                    target.extend([None] * (count - len(target)))
-            result[name] = columns
-        else:
-            values = [v for _, v in items]
-            result[name] = values[0] if len(values) == 1 else values
-    return result
-
-
 class _Metrics(object):
-    """Keeps points in memory (offline) with the same folding as the store."""
+    """Keeps points in memory (offline), as the store keeps them, for the same fold."""
 
     def __init__(self):
         self.rows = []
@@ -146,7 +108,7 @@ class Run(object):
         self.log(name, json.dumps(value), description)
 
     def get_metrics(self, name=None, recursive=False, run_type=None, populate=False):
-        return _fold(self._store.get_metric_rows(name))
+        return fold(self._store.get_metric_rows(name))
 
     def flush(self, timeout_seconds=300):
         """Every call is written when it returns; nothing is buffered."""
@@ -205,8 +167,9 @@ class Run(object):
     # inputs ------------------------------------------------------------------------------------
     @property
     def input_datasets(self):
+        """Input name -> TabularDataset for direct tabular inputs, else the local path (as in azureml)."""
         if self._input_datasets is None:
-            self._input_datasets = json.loads(os.environ.get("AZUREML_INPUT_DATASETS", "{}"))
+            self._input_datasets = inputs.input_datasets()
         return self._input_datasets
 
     # lifecycle ---------------------------------------------------------------------------------
@@ -236,7 +199,7 @@ class _OfflineRun(Run):
         self._metrics.add(name, kind, value)
 
     def get_metrics(self, name=None, recursive=False, run_type=None, populate=False):
-        return _fold([r for r in self._metrics.rows if name is None or r[0] == name])
+        return fold([r for r in self._metrics.rows if name is None or r[0] == name])
 
     def set_tags(self, tags):
         self._tags.update({k: "" if v is None else str(v) for k, v in tags.items()})
