@@ -22,6 +22,9 @@ public static class AzureMLFormatters
         lock (s_lock)
         {
             if (s_registered) return;
+            Both<Workspace>(WorkspaceHtml.Render);
+            Both<Environment>(WorkspaceHtml.Render);
+            Both<RunDetails>(WorkspaceHtml.Render);
             Both<Run>(run => RunHtml.Render(RunSnapshot.ReadAsync(run, null, CancellationToken.None).GetAwaiter().GetResult()));
             Both<AzureML.Widgets.RunDetails>(details => details.ToHtml());
             Both<Experiment>(ExperimentHtml.Render);

@@ -94,4 +94,21 @@ public class RunViewTests
         Assert.That(html, Does.Contain("Model iris").And.Contain("<code>iris:1</code>").And.Contain("Onnx").And.Contain($"<code>{run.Id}</code>")
             .And.Contain("<code>area</code>: iris").And.Contain("model.onnx</code>"));
     }
+
+    [Test]
+    public void WorkspaceEnvironmentAndRunDetails_Html_AreShortPropertyLists()
+    {
+        Run run = SampleRuns.Training(_ws);
+        string conda = System.IO.Path.Combine(_folder.Path, "env.yml");
+        File.WriteAllText(conda, "name: sklearn\ndependencies:\n  - python=3.11\n  - scikit-learn\n");
+        var environment = AzureML.Core.Environment.FromCondaSpecification(name: "myenv", filePath: conda);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_ws.ToDisplayString(HtmlFormatter.MimeType), Does.Contain("Workspace local").And.Contain($"<code>{_ws.LocalPath}</code>").And.Not.Contain("dni-treeview"));
+            Assert.That(environment.ToDisplayString(HtmlFormatter.MimeType), Does.Contain("Environment myenv").And.Contain("- scikit-learn"));
+            Assert.That(run.GetDetails().ToDisplayString(HtmlFormatter.MimeType), Does.Contain("data-state=\"Completed\"").And.Contain("  history NotStarted"));
+            Assert.That(run.GetDetails().ToDisplayString(PlainTextFormatter.MimeType), Is.EqualTo(run.GetDetails().ToString()));
+        });
+    }
 }
