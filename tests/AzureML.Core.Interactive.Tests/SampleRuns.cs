@@ -22,7 +22,8 @@ internal static class SampleRuns
     }
 
     /// <summary>
-    /// A run shaped the way AutoML records one: the parent names its primary metric and best trial; a setup child and
+    /// A run shaped the way AutoML records one: the parent names its primary metric (a property) and its best trial
+    /// (a tag); a setup child and
     /// trials <c>_0</c>, <c>_1</c>, <c>_2</c> carry <c>run_algorithm</c>, <c>run_preprocessor</c>, <c>iteration</c>, their
     /// metrics, and <c>confusion_matrix</c> and <c>roc_curve</c> tables.
     /// </summary>
@@ -64,7 +65,7 @@ internal static class SampleRuns
             trial.Complete();
         }
 
-        parent.AddProperties(new Dictionary<string, string> { ["automl_best_child_run_id"] = parent.Id + "_1" });
+        parent.Tag("automl_best_child_run_id", parent.Id + "_1");
         parent.Complete();
         return parent;
     }

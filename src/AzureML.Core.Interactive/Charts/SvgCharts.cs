@@ -81,14 +81,20 @@ internal static partial class SvgCharts
         return plot;
     }
 
-    // ScottPlot writes a standalone document; inside HTML the XML prolog must go, and the chart says what it shows.
+    // ScottPlot writes a standalone document: inside HTML the XML prolog must go, and the ids of its clip paths (the
+    // same in every chart) get a prefix of their own, or every chart on a page would clip to the first one's.
     private static string ToSvg(Plot plot, string kind, string title)
     {
+        string prefix = "azureml-" + Guid.NewGuid().ToString("N")[..12] + "-";
         string svg = XmlProlog().Replace(plot.GetSvgXml(Width, Height), "");
+        svg = SvgReference().Replace(svg, m => m.Groups["open"].Value + prefix + m.Groups["id"].Value);
         string label = System.Net.WebUtility.HtmlEncode(title);
         return $"<div class=\"azureml-chart\" data-chart=\"{kind}\" data-title=\"{label}\" role=\"img\" aria-label=\"{label}\">{svg}</div>";
     }
 
     [GeneratedRegex(@"^\s*<\?xml[^>]*\?>\s*")]
     private static partial Regex XmlProlog();
+
+    [GeneratedRegex("(?<open>\\bid=\"|url\\(#|href=\"#)(?<id>[A-Za-z_][\\w.-]*)")]
+    private static partial Regex SvgReference();
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 using AzureML.Core;
 using AzureML.Core.Interactive.Charts;
 using AzureML.Core.Interactive.Formatting;
+using CoreRunDetails = AzureML.Core.RunDetails;
 
 namespace AzureML.Widgets;
 
 /// <summary>
 /// The trials of an AutoML run ranked by its primary metric, built only from what any run exposes: the parent's
-/// <c>primary_metric</c> and <c>automl_best_child_run_id</c> properties, and each child's <c>run_algorithm</c>,
+/// <c>primary_metric</c> and <c>automl_best_child_run_id</c> (a property or a tag), and each child's <c>run_algorithm</c>,
 /// <c>run_preprocessor</c>, <c>iteration</c>, status, times and metrics. Prints as an aligned table; notebooks show it
 /// as an HTML table with the best trial in bold.
 /// </summary>
@@ -50,21 +51,22 @@ public sealed class Leaderboard
     public static async Task<Leaderboard> OfAsync(Run run, CancellationToken cancellationToken = default)
     {
         ArgumentNullGuard(run);
-        IReadOnlyDictionary<string, string> properties = run.GetProperties();
+        CoreRunDetails details = await run.GetDetailsAsync(cancellationToken).ConfigureAwait(false);
         var children = new List<ChildRunSummary>();
         foreach (Run child in await run.GetChildrenAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             children.Add(await ChildRunSummary.ReadAsync(child, cancellationToken).ConfigureAwait(false));
-        return From(run.Id, properties, children);
+        return From(run.Id, details.Properties, details.Tags, children);
     }
 
     internal static bool IsAutoML(string runType, IReadOnlyDictionary<string, string> properties)
         => string.Equals(runType, "automl", StringComparison.OrdinalIgnoreCase) || properties.ContainsKey("primary_metric");
 
-    internal static Leaderboard From(string runId, IReadOnlyDictionary<string, string> properties, IReadOnlyList<ChildRunSummary> children)
+    internal static Leaderboard From(string runId, IReadOnlyDictionary<string, string> properties, IReadOnlyDictionary<string, string> tags,
+        IReadOnlyList<ChildRunSummary> children)
     {
-        string? metric = properties.GetValueOrDefault("primary_metric");
+        string? metric = properties.GetValueOrDefault("primary_metric") ?? tags.GetValueOrDefault("primary_metric");
         bool higherIsBetter = metric is null || !(metric.Contains("error", StringComparison.OrdinalIgnoreCase) || metric.Contains("loss", StringComparison.OrdinalIgnoreCase));
-        string? bestId = properties.GetValueOrDefault("automl_best_child_run_id");
+        string? bestId = properties.GetValueOrDefault("automl_best_child_run_id") ?? tags.GetValueOrDefault("automl_best_child_run_id");
         var trials = children
             .Where(c => !c.RunId.EndsWith("_setup", StringComparison.Ordinal))
             .Select(c => (Child: c, Score: metric is not null && c.Metrics.TryGetValue(metric, out object? value) && MetricShapes.TryNumber(value, out double score) ? score : (double?)null))

@@ -54,10 +54,10 @@ public sealed class RunDetails
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, notebook?.CancellationToken ?? CancellationToken.None);
         Action<string> output = notebook is null ? line => { _log.Add(line); Console.WriteLine(line); } : _log.Add;
         Task ended = Run.WaitForCompletionAsync(output, raiseOnError: false, watching.Token);
-        await RefreshAsync(watching.Token).ConfigureAwait(false);
-        DisplayedValue? display = notebook?.Display(this, HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
         try
         {
+            await RefreshAsync(watching.Token).ConfigureAwait(false);
+            DisplayedValue? display = notebook?.Display(this, HtmlFormatter.MimeType, PlainTextFormatter.MimeType);
             while (!ended.IsCompleted)
             {
                 await Task.WhenAny(ended, Task.Delay(RefreshInterval, watching.Token)).ConfigureAwait(false);
@@ -73,6 +73,11 @@ public sealed class RunDetails
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The notebook cell was interrupted: the display keeps its last state and the run goes on.
+        }
+        finally
+        {
+            // Whatever ended the watch, the wait for the run's end stops with it.
+            await watching.CancelAsync().ConfigureAwait(false);
         }
 
         if (notebook is null) Console.WriteLine(ToString());

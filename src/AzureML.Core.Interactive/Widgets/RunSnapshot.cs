@@ -37,7 +37,7 @@ internal sealed class RunSnapshot
         var children = new List<ChildRunSummary>();
         foreach (Run child in await run.GetChildrenAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             children.Add(await ChildRunSummary.ReadAsync(child, cancellationToken).ConfigureAwait(false));
-        Leaderboard? leaderboard = Leaderboard.IsAutoML(run.Type, details.Properties) ? Leaderboard.From(run.Id, details.Properties, children) : null;
+        Leaderboard? leaderboard = Leaderboard.IsAutoML(run.Type, details.Properties) ? Leaderboard.From(run.Id, details.Properties, details.Tags, children) : null;
         string? bestId = leaderboard?.Best?.RunId;
         return new RunSnapshot
         {

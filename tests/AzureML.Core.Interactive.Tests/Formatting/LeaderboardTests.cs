@@ -63,6 +63,21 @@ public class LeaderboardTests
     }
 
     [Test]
+    public void Of_TheRunNamesItsBestTrial_ThatTrialIsBestEvenWhenAnotherScoresHigher()
+    {
+        Run run = SampleRuns.AutoML(_ws);
+        run.Tag("automl_best_child_run_id", run.Id + "_0");
+
+        Leaderboard board = Leaderboard.Of(run);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(board.Best!.Iteration, Is.EqualTo(0));
+            Assert.That(board.Rows.Single(r => r.IsBest).Rank, Is.EqualTo(2), "ranks still follow the scores");
+        });
+    }
+
+    [Test]
     public void ToString_IsAnAlignedTableBestFirst()
     {
         Run run = SampleRuns.AutoML(_ws);

@@ -45,6 +45,21 @@ public class RunViewTests
     }
 
     [Test]
+    public void Run_Html_EveryChartOnThePageRefersToItsOwnClipPaths()
+    {
+        string html = SampleRuns.Training(_ws).ToDisplayString(HtmlFormatter.MimeType);
+
+        string[] ids = Regex.Matches(html, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
+        string[] references = Regex.Matches(html, "url\\(#([^)]+)\\)").Select(m => m.Groups[1].Value).Distinct().ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(references, Is.Not.Empty, "the charts clip their plot areas");
+            Assert.That(ids, Is.Unique);
+            Assert.That(references, Is.SubsetOf(ids));
+        });
+    }
+
+    [Test]
     public void Run_PlainText_IsTheRunsOwnLine()
     {
         Run run = SampleRuns.Training(_ws);

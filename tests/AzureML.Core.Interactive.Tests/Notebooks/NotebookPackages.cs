@@ -16,8 +16,9 @@ public sealed class NotebookPackages
 
     [OneTimeSetUp]
     public void Pack()
-        => s_feed = LocalPackageFeed.Pack(RepositoryPaths.Root, $"nbtest{DateTime.UtcNow:yyyyMMddHHmmss}",
-            "src/AzureML.Core/AzureML.Core.csproj", "src/AzureML.Core.Interactive/AzureML.Core.Interactive.csproj");
+        => s_feed = LocalPackageFeed.Pack(RepositoryPaths.Root,
+            ["src/AzureML.Core/AzureML.Core.csproj", "src/AzureML.Core.Interactive/AzureML.Core.Interactive.csproj"],
+            versionSuffix: $"nbtest{DateTime.UtcNow:yyyyMMddHHmmss}");
 
     [OneTimeTearDown]
     public void Delete() => s_feed?.Dispose();

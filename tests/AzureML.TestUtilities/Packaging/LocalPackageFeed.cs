@@ -34,7 +34,7 @@ public sealed class LocalPackageFeed : IDisposable
     /// <summary>Packs <paramref name="projects"/> (paths relative to the repository root) in Release into a new feed.</summary>
     /// <param name="repositoryRoot">The folder of AzureML.Sdk.sln.</param>
     /// <param name="projects">The projects to pack, for example <c>src/AzureML.Core/AzureML.Core.csproj</c>.</param>
-    public static LocalPackageFeed Pack(string repositoryRoot, params string[] projects) => Pack(repositoryRoot, versionSuffix: null, projects);
+    public static LocalPackageFeed Pack(string repositoryRoot, params string[] projects) => Pack(repositoryRoot, projects, versionSuffix: null);
 
     /// <summary>
     /// Packs <paramref name="projects"/> in Release into a new feed with a prerelease <paramref name="versionSuffix"/>
@@ -42,9 +42,9 @@ public sealed class LocalPackageFeed : IDisposable
     /// package cache already holds.
     /// </summary>
     /// <param name="repositoryRoot">The folder of AzureML.Sdk.sln.</param>
-    /// <param name="versionSuffix">The prerelease label, or null for the repository's version as it is.</param>
     /// <param name="projects">The projects to pack.</param>
-    public static LocalPackageFeed Pack(string repositoryRoot, string? versionSuffix, params string[] projects)
+    /// <param name="versionSuffix">The prerelease label, or null for the repository's version as it is.</param>
+    public static LocalPackageFeed Pack(string repositoryRoot, IReadOnlyList<string> projects, string? versionSuffix)
     {
         string[] suffix = versionSuffix is null ? [] : [$"-p:VersionSuffix={versionSuffix}"];
         var feed = new LocalPackageFeed(Directory.CreateTempSubdirectory("azureml-feed-").FullName, repositoryRoot);
