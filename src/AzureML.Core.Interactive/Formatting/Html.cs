@@ -59,7 +59,7 @@ internal static class Html
     /// <summary>A section with a small heading.</summary>
     public static string Section(string title, string body) => $"<div class=\"azureml-section\"><div class=\"azureml-subtitle\">{Encode(title)}</div>{body}</div>";
 
-    /// <summary>A key/value map as <c>key: value</c> pairs, or a dash when empty.</summary>
+    /// <summary>A key/value map as <c>key: value</c> lines, or <c>none</c> when empty.</summary>
     public static string Pairs(IReadOnlyDictionary<string, string> pairs)
         => pairs.Count == 0 ? "<span class=\"azureml-muted\">none</span>"
             : string.Join("<br>", pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"<code>{Encode(p.Key)}</code>: {Encode(p.Value)}"));

@@ -33,6 +33,7 @@ internal static class RunHtml
         {
             string text = log.Count == 0 ? "(no output yet)" : string.Join("\n", log);
             body.Add(Html.Section("Output (last lines)", $"<pre class=\"azureml-log\">{Html.Encode(text)}</pre>"));
+            body.Add($"<div class=\"azureml-muted\" data-read-at=\"{Html.Encode(TextFormat.Time(run.ReadAt))}\">as of {Html.Encode(TextFormat.Time(run.ReadAt))}</div>");
         }
 
         return Html.View("run", string.Concat(body));

@@ -25,6 +25,7 @@ internal sealed class RunSnapshot
     /// <summary>The last lines of the run's output, when they were streamed (RunDetails only).</summary>
     public IReadOnlyList<string>? LogTail { get; init; }
 
+    /// <summary>When the run was read, shown under a live display so a reader sees it refresh.</summary>
     public required DateTimeOffset ReadAt { get; init; }
 
     public RunStatus Status => Details.Status;
