@@ -14,4 +14,13 @@ public class AzureMLException : Exception
     /// <param name="message">The message.</param>
     /// <param name="innerException">The underlying failure.</param>
     public AzureMLException(string message, Exception? innerException) : base(message, innerException) { }
+
+    /// <summary>
+    /// A stable code for the failure: the service's own error code (for example <c>ResourceNotFound</c>) or
+    /// one of <see cref="AzureMLErrorCode"/>; <c>null</c> when none applies.
+    /// </summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The HTTP status of the service response that caused the failure, when there was one.</summary>
+    public int? Status { get; init; }
 }

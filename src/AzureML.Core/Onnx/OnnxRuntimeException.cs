@@ -16,6 +16,7 @@ internal sealed partial class OnnxRuntimeException : AzureMLException
         : base(message, innerException)
     {
         ErrorCode = errorCode;
+        base.ErrorCode = errorCode.ToString();
     }
 
     /// <summary>Creates the exception with added context around an earlier ONNX Runtime failure.</summary>
@@ -25,10 +26,11 @@ internal sealed partial class OnnxRuntimeException : AzureMLException
         : base(context + ": " + inner.Message, inner)
     {
         ErrorCode = inner.ErrorCode;
+        base.ErrorCode = inner.ErrorCode.ToString();
     }
 
-    /// <summary>ONNX Runtime's error code.</summary>
-    public OnnxRuntimeErrorCode ErrorCode { get; }
+    /// <summary>ONNX Runtime's error code (also in <see cref="AzureMLException.ErrorCode"/> as its name).</summary>
+    public new OnnxRuntimeErrorCode ErrorCode { get; }
 
     /// <summary>
     /// Translates the runtime package's exception. Its code is only in its message (<c>[ErrorCode:InvalidArgument]

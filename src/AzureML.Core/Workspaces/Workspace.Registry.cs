@@ -8,7 +8,7 @@ public partial class Workspace
     /// Creates a workspace (azureml-core's <c>Workspace.create</c>). Without a subscription, or with
     /// <paramref name="localPath"/>, it is a local workspace: its folder is created (default
     /// <c>~/.azureml/workspaces/&lt;resourceGroup&gt;/&lt;name&gt;</c>, or under <c>AZUREML_LOCAL_WORKSPACES</c>) and
-    /// it is listed on this machine under its resource group and name, so <see cref="Get"/> finds it.
+    /// it is listed on this machine under its resource group and name, so <see cref="Get(string, string?, string?)"/> finds it.
     /// </summary>
     /// <param name="name">3–33 characters: a letter or digit, then letters, digits, <c>-</c> or <c>_</c>.</param>
     /// <param name="subscriptionId">The Azure subscription; kept as a label on a local workspace.</param>
@@ -21,7 +21,7 @@ public partial class Workspace
         bool existOk = false, string? localPath = null)
         => CreateAsync(name, subscriptionId, resourceGroup, location, existOk, localPath).EnsureCompleted();
 
-    /// <inheritdoc cref="Create"/>
+    /// <inheritdoc cref="Create(string, string?, string?, string?, bool, string?)"/>
     /// <param name="name">The workspace name.</param>
     /// <param name="subscriptionId">The Azure subscription.</param>
     /// <param name="resourceGroup">The resource group.</param>
@@ -59,7 +59,7 @@ public partial class Workspace
 
     /// <summary>
     /// Returns a workspace by name (azureml-core's <c>Workspace.get</c>): a local workspace listed on this machine
-    /// by <see cref="Create"/>, matched on name and, when given, resource group and subscription.
+    /// by <see cref="Create(string, string?, string?, string?, bool, string?)"/>, matched on name and, when given, resource group and subscription.
     /// </summary>
     /// <param name="name">The workspace name (case-insensitive).</param>
     /// <param name="subscriptionId">The subscription, when it must match.</param>
@@ -68,7 +68,7 @@ public partial class Workspace
     public static Workspace Get(string name, string? subscriptionId = null, string? resourceGroup = null)
         => GetAsync(name, subscriptionId, resourceGroup).EnsureCompleted();
 
-    /// <inheritdoc cref="Get"/>
+    /// <inheritdoc cref="Get(string, string?, string?)"/>
     /// <param name="name">The workspace name.</param>
     /// <param name="subscriptionId">The subscription, when it must match.</param>
     /// <param name="resourceGroup">The resource group, when it must match.</param>
@@ -99,7 +99,7 @@ public partial class Workspace
     public static IReadOnlyDictionary<string, IReadOnlyList<Workspace>> List(string? subscriptionId = null, string? resourceGroup = null)
         => ListAsync(subscriptionId, resourceGroup).EnsureCompleted();
 
-    /// <inheritdoc cref="List"/>
+    /// <inheritdoc cref="List(string?, string?)"/>
     /// <param name="subscriptionId">Only workspaces of this subscription.</param>
     /// <param name="resourceGroup">Only workspaces of this resource group.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -118,6 +118,7 @@ public partial class Workspace
     private static string InGroup(string? resourceGroup) => resourceGroup is null ? "" : $" in resource group '{resourceGroup}'";
 
     private static UserErrorException AzureUnavailable(string name, string? subscriptionId, string? resourceGroup) => new(
-        $"The Azure ML workspace '{name}' (subscription {subscriptionId}, resource group {resourceGroup}) cannot be reached: " +
-        "this version of AzureML.Core cannot reach Azure ML yet. Leave out the subscription, or give a local path, to use a local workspace.");
+        $"No local workspace named '{name}' (subscription {subscriptionId}, resource group {resourceGroup}) is on this machine. " +
+        "To reach the Azure ML workspace, say how to sign in: Workspace.Get(name, auth: new DefaultAuthentication(), subscriptionId: ..., resourceGroup: ...) " +
+        "(or Workspace.Create with auth). Leave out the subscription, or give a local path, to use a local workspace.");
 }

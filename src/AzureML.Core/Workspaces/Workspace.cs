@@ -85,8 +85,8 @@ public partial class Workspace
         return new Workspace(config.WorkspaceName!, config.SubscriptionId, config.ResourceGroup, location: null, localPath: null,
             () => throw new UserErrorException(
                 $"'{config.FilePath}' points at the Azure ML workspace '{config.WorkspaceName}' " +
-                $"(subscription {config.SubscriptionId}, resource group {config.ResourceGroup}), but this version of " +
-                "AzureML.Core cannot reach Azure ML yet. Add \"local_path\": \".azureml/local\" to the file, or call " +
+                $"(subscription {config.SubscriptionId}, resource group {config.ResourceGroup}), and this version of " +
+                "AzureML.Core cannot run experiments, models, compute, data or web services on Azure ML yet. Add \"local_path\": \".azureml/local\" to the file, or call " +
                 "Workspace.Local(), to work against an embedded local workspace."));
     }
 
@@ -108,7 +108,7 @@ public partial class Workspace
         => new(name, null, null, localPath is null ? null : "local", localPath, () => backend);
 
     /// <summary>
-    /// Writes this workspace's pointer file so <see cref="FromConfig"/> finds it: <c>&lt;path&gt;/.azureml/&lt;fileName&gt;</c>
+    /// Writes this workspace's pointer file so <see cref="FromConfig(string?, string?)"/> finds it: <c>&lt;path&gt;/.azureml/&lt;fileName&gt;</c>
     /// (or <c>aml_config/</c> when that folder already exists). Azure workspaces are written in the
     /// <c>Scope</c> form azureml-core writes; local workspaces with <c>local_path</c> relative to the file.
     /// </summary>

@@ -114,13 +114,13 @@ public class WorkspaceRegistryTests
     }
 
     [Test]
-    public void Create_OnAzure_SaysAzureCannotBeReached_AndListsNothing()
+    public void Create_OnAzureWithoutAuth_SaysHowToSignIn_AndListsNothing()
     {
         var ex = Assert.Throws<UserErrorException>(() => Workspace.Create("myws", subscriptionId: "sub-1", resourceGroup: "rg"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex!.Message, Does.Contain("cannot reach Azure ML yet"));
+            Assert.That(ex!.Message, Does.Contain("say how to sign in").And.Contain("auth: new DefaultAuthentication()"));
             Assert.That(Workspace.List(), Is.Empty);
         });
     }

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace AzureML.Core.Backends.Azure.Tracking;
+
+/// <summary>
+/// Source-generated JSON for the MLflow REST contract: snake_case field names, and int64 values accepted as
+/// strings because some MLflow servers write them so.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(MlflowLogBatchRequest))]
+[JsonSerializable(typeof(MlflowSetTagRequest))]
+[JsonSerializable(typeof(MlflowMetricHistory))]
+[JsonSerializable(typeof(MlflowGetRunResponse))]
+internal sealed partial class MlflowJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,327 @@
+using AzureML.Core.Authentication;
+using AzureML.Core.Backends.Azure;
+using AzureML.Core.Backends.Azure.Rest;
+using AzureML.Core.Backends.Azure.Workspaces;
+using AzureML.Core.Internal;
+
+namespace AzureML.Core;
+
+public partial class Workspace
+{
+    /// <summary>The workspace as Resource Manager described it, for workspaces opened with Get, Create or List.</summary>
+    internal AzureWorkspaceInfo? AzureInfo { get; private init; }
+
+    /// <summary>The REST clients of an Azure workspace opened with Get, Create or List.</summary>
+    internal AzureWorkspaceClient? AzureClient { get; private init; }
+
+    /// <summary>The workspace's discovery URL (Azure workspaces opened through Resource Manager), else <c>null</c>.</summary>
+    public virtual string? DiscoveryUrl => AzureInfo?.DiscoveryUrl?.ToString();
+
+    /// <summary>The workspace's SKU (<c>Basic</c>) on Azure, else <c>null</c>.</summary>
+    public virtual string? Sku => AzureInfo?.Sku;
+
+    /// <summary>The workspace's Azure tags; empty for a local workspace.</summary>
+    public virtual IReadOnlyDictionary<string, string> Tags => AzureInfo?.Tags ?? new Dictionary<string, string>();
+
+    /// <summary>The MLflow tracking URI of an Azure workspace (<c>azureml://…</c>), else <c>null</c>.</summary>
+    public virtual string? GetMlflowTrackingUri() => AzureInfo?.MlflowTrackingUri;
+
+    /// <summary>
+    /// Opens an existing Azure ML workspace, as azureml-core's <c>Workspace.get</c> does. The call reads the
+    /// workspace from Resource Manager, so a wrong name or missing permission fails here, clearly. The overload
+    /// without <paramref name="auth"/> opens local workspaces.
+    /// </summary>
+    /// <param name="name">The workspace name.</param>
+    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/>, which never prompts (<c>null</c> means it too).</param>
+    /// <param name="subscriptionId">The subscription the workspace is in.</param>
+    /// <param name="resourceGroup">Its resource group; when <c>null</c> the subscription's workspaces are searched for the name.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling; default <see cref="AzureMLClientOptions"/>.</param>
+    /// <exception cref="UserErrorException">No workspace of that name exists where it was looked for.</exception>
+    /// <exception cref="AzureMLException">Resource Manager refused the call (for example 401 or 403); <see cref="AzureMLException.ErrorCode"/> says why.</exception>
+    public static Workspace Get(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null,
+        AzureMLClientOptions? options = null)
+        => GetCoreAsync(name, auth, subscriptionId, resourceGroup, options, async: false, CancellationToken.None).EnsureCompleted();
+
+    /// <inheritdoc cref="Get(string, AbstractAuthentication, string?, string?, AzureMLClientOptions?)"/>
+    /// <param name="name">The workspace name.</param>
+    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/>, which never prompts (<c>null</c> means it too).</param>
+    /// <param name="subscriptionId">The subscription the workspace is in.</param>
+    /// <param name="resourceGroup">Its resource group; when <c>null</c> the subscription's workspaces are searched for the name.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static async Task<Workspace> GetAsync(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null,
+        AzureMLClientOptions? options = null, CancellationToken cancellationToken = default)
+        => await GetCoreAsync(name, auth, subscriptionId, resourceGroup, options, async: true, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Opens the workspace a <c>config.json</c> names (found as <see cref="FromConfig(string?, string?)"/> finds it) and, for
+    /// an Azure workspace, reads it from Resource Manager with <paramref name="auth"/> as azureml-core's
+    /// <c>Workspace.from_config(path, auth)</c> does. A config with <c>local_path</c> opens the local workspace.
+    /// </summary>
+    /// <param name="path">A folder to start the search from, or a config file.</param>
+    /// <param name="auth">How to sign in; <c>null</c> for <see cref="DefaultAuthentication"/>.</param>
+    /// <param name="fileName">Only look for this file name.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
+    public static Workspace FromConfig(string? path, AbstractAuthentication? auth, string? fileName = null, AzureMLClientOptions? options = null)
+    {
+        WorkspaceConfigFile config = WorkspaceConfigFile.Find(path, fileName);
+        return config.LocalPath is not null
+            ? FromConfig(config.FilePath)
+            : Get(config.WorkspaceName!, auth ?? new DefaultAuthentication(), config.SubscriptionId, config.ResourceGroup, options);
+    }
+
+    /// <summary>
+    /// Creates an Azure ML workspace, as azureml-core's <c>Workspace.create</c> does, and waits until Resource
+    /// Manager has provisioned it. Dependent resources (storage account, key vault, Application Insights,
+    /// container registry) are given by ARM id and must exist.
+    /// </summary>
+    /// <param name="name">The workspace name: 3–33 letters, digits, '-' or '_', starting with a letter or digit.</param>
+    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/> (<c>null</c> means it too).</param>
+    /// <param name="subscriptionId">The subscription to create it in.</param>
+    /// <param name="resourceGroup">The resource group to create it in.</param>
+    /// <param name="location">The Azure region, for example <c>eastus</c>.</param>
+    /// <param name="createResourceGroup">Create the resource group when it does not exist.</param>
+    /// <param name="sku"><c>basic</c> (the only SKU; kept for azureml-core compatibility).</param>
+    /// <param name="tags">Azure tags of the workspace.</param>
+    /// <param name="friendlyName">A display name.</param>
+    /// <param name="storageAccount">The ARM id of the storage account.</param>
+    /// <param name="keyVault">The ARM id of the key vault.</param>
+    /// <param name="appInsights">The ARM id of the Application Insights component.</param>
+    /// <param name="containerRegistry">The ARM id of the container registry.</param>
+    /// <param name="hbiWorkspace">Mark the workspace as holding high business impact data.</param>
+    /// <param name="existOk">Return an existing workspace of that name instead of failing.</param>
+    /// <param name="showOutput">Print what is being done.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
+    /// <exception cref="UserErrorException">A required argument is missing or malformed, or the workspace exists and <paramref name="existOk"/> is false.</exception>
+    public static Workspace Create(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null, string? location = null,
+        bool createResourceGroup = true, string sku = "basic", IReadOnlyDictionary<string, string>? tags = null, string? friendlyName = null, string? storageAccount = null,
+        string? keyVault = null, string? appInsights = null, string? containerRegistry = null, bool hbiWorkspace = false, bool existOk = false, bool showOutput = true,
+        AzureMLClientOptions? options = null)
+        => CreateCoreAsync(new CreateArguments(name, auth, subscriptionId, resourceGroup, location, createResourceGroup, sku, tags, friendlyName, storageAccount, keyVault,
+            appInsights, containerRegistry, hbiWorkspace, existOk, showOutput, options), async: false, CancellationToken.None).EnsureCompleted();
+
+    /// <inheritdoc cref="Create(string, AbstractAuthentication, string?, string?, string?, bool, string, IReadOnlyDictionary{string, string}?, string?, string?, string?, string?, string?, bool, bool, bool, AzureMLClientOptions?)"/>
+    /// <param name="name">The workspace name.</param>
+    /// <param name="auth">How to sign in.</param>
+    /// <param name="subscriptionId">The subscription to create it in.</param>
+    /// <param name="resourceGroup">The resource group to create it in.</param>
+    /// <param name="location">The Azure region.</param>
+    /// <param name="createResourceGroup">Create the resource group when it does not exist.</param>
+    /// <param name="sku"><c>basic</c>.</param>
+    /// <param name="tags">Azure tags of the workspace.</param>
+    /// <param name="friendlyName">A display name.</param>
+    /// <param name="storageAccount">The ARM id of the storage account.</param>
+    /// <param name="keyVault">The ARM id of the key vault.</param>
+    /// <param name="appInsights">The ARM id of the Application Insights component.</param>
+    /// <param name="containerRegistry">The ARM id of the container registry.</param>
+    /// <param name="hbiWorkspace">Mark the workspace as holding high business impact data.</param>
+    /// <param name="existOk">Return an existing workspace of that name instead of failing.</param>
+    /// <param name="showOutput">Print what is being done.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
+    /// <param name="cancellationToken">Stops waiting; the creation goes on in Azure.</param>
+    public static async Task<Workspace> CreateAsync(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null,
+        string? location = null, bool createResourceGroup = true, string sku = "basic", IReadOnlyDictionary<string, string>? tags = null, string? friendlyName = null,
+        string? storageAccount = null, string? keyVault = null, string? appInsights = null, string? containerRegistry = null, bool hbiWorkspace = false,
+        bool existOk = false, bool showOutput = true, AzureMLClientOptions? options = null, CancellationToken cancellationToken = default)
+        => await CreateCoreAsync(new CreateArguments(name, auth, subscriptionId, resourceGroup, location, createResourceGroup, sku, tags, friendlyName, storageAccount,
+            keyVault, appInsights, containerRegistry, hbiWorkspace, existOk, showOutput, options), async: true, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Deletes this Azure workspace and (unless <paramref name="noWait"/>) waits until it is gone, as azureml-core's
+    /// <c>Workspace.delete</c> does; deleting a workspace that no longer exists is not an error.
+    /// </summary>
+    /// <param name="deleteDependentResources">Not supported: the storage account, key vault and other resources are kept.</param>
+    /// <param name="noWait">Return once Resource Manager has accepted the deletion.</param>
+    /// <exception cref="UserErrorException">This is a local workspace, or <paramref name="deleteDependentResources"/> was set.</exception>
+    public virtual void Delete(bool deleteDependentResources = false, bool noWait = false)
+        => DeleteCoreAsync(deleteDependentResources, noWait, async: false, CancellationToken.None).EnsureCompleted();
+
+    /// <inheritdoc cref="Delete"/>
+    /// <param name="deleteDependentResources">Not supported.</param>
+    /// <param name="noWait">Return once Resource Manager has accepted the deletion.</param>
+    /// <param name="cancellationToken">Stops waiting; the deletion goes on in Azure.</param>
+    public virtual async Task DeleteAsync(bool deleteDependentResources = false, bool noWait = false, CancellationToken cancellationToken = default)
+        => await DeleteCoreAsync(deleteDependentResources, noWait, async: true, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The workspaces of a subscription (or of one resource group) by name, as azureml-core's <c>Workspace.list</c>
+    /// returns them: a name maps to every workspace that has it, since names repeat across resource groups.
+    /// </summary>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/> (<c>null</c> means it too).</param>
+    /// <param name="resourceGroup">Only this resource group.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Workspace>> List(string subscriptionId, AbstractAuthentication auth, string? resourceGroup = null,
+        AzureMLClientOptions? options = null)
+    {
+        Connection connection = Connect(subscriptionId, auth, options);
+        var found = new List<Workspace>();
+        foreach (ArmResource<WorkspaceProperties> resource in connection.Workspaces.List(resourceGroup).AsPageable(CancellationToken.None))
+        {
+            found.Add(FromArm(resource, connection));
+        }
+
+        return Group(found);
+    }
+
+    /// <inheritdoc cref="List(string, AbstractAuthentication, string?, AzureMLClientOptions?)"/>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="auth">How to sign in.</param>
+    /// <param name="resourceGroup">Only this resource group.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Workspace>>> ListAsync(string subscriptionId, AbstractAuthentication auth,
+        string? resourceGroup = null, AzureMLClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Connection connection = Connect(subscriptionId, auth, options);
+        var found = new List<Workspace>();
+        await foreach (ArmResource<WorkspaceProperties> resource in connection.Workspaces.List(resourceGroup).AsAsyncPageable(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(FromArm(resource, connection));
+        }
+
+        return Group(found);
+    }
+
+    private static async ValueTask<Workspace> GetCoreAsync(string name, AbstractAuthentication? auth, string? subscriptionId, string? resourceGroup,
+        AzureMLClientOptions? options, bool async, CancellationToken cancellationToken)
+    {
+        Argument.NotNullOrEmpty(name, nameof(name));
+        Connection connection = Connect(RequireSubscription(subscriptionId, "Workspace.Get"), auth, options);
+        if (resourceGroup is null)
+        {
+            var pager = connection.Workspaces.List(resourceGroup: null);
+            string? next = null;
+            do
+            {
+                var page = await pager.GetPageAsync(next, async, cancellationToken).ConfigureAwait(false);
+                if (page.Values.FirstOrDefault(w => string.Equals(w.Name, name, StringComparison.OrdinalIgnoreCase)) is { } match) return FromArm(match, connection);
+                next = page.ContinuationToken;
+            }
+            while (next is not null);
+            throw new UserErrorException($"No workspace named '{name}' exists in subscription '{subscriptionId}'. Check the name, or pass its resource group.")
+            {
+                ErrorCode = AzureMLErrorCode.ResourceNotFound,
+                Status = 404,
+            };
+        }
+
+        ArmResource<WorkspaceProperties> resource = await connection.Workspaces.GetAsync(resourceGroup, name, async, cancellationToken).ConfigureAwait(false);
+        return FromArm(resource, connection);
+    }
+
+    private static async ValueTask<Workspace> CreateCoreAsync(CreateArguments a, bool async, CancellationToken cancellationToken)
+    {
+        Argument.NotNullOrEmpty(a.Name, "name");
+        if (!WorkspaceNames.IsValid(a.Name))
+        {
+            throw new UserErrorException($"Workspace name '{a.Name}' is not allowed: use 3 to 33 letters, digits, '-' or '_', starting with a letter or digit.");
+        }
+
+        string subscriptionId = RequireSubscription(a.SubscriptionId, "Workspace.Create");
+        if (string.IsNullOrEmpty(a.ResourceGroup)) throw new UserErrorException("Workspace.Create needs a resourceGroup.");
+        if (string.IsNullOrEmpty(a.Location)) throw new UserErrorException("Workspace.Create needs a location, for example \"eastus\".");
+        Connection connection = Connect(subscriptionId, a.Auth, a.Options);
+        Action<string> say = a.ShowOutput ? Console.WriteLine : _ => { };
+
+        if (a.CreateResourceGroup)
+        {
+            await connection.Workspaces.CreateResourceGroupIfMissingAsync(a.ResourceGroup, a.Location, async, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            ArmResource<WorkspaceProperties> existing = await connection.Workspaces.GetAsync(a.ResourceGroup, a.Name, async, cancellationToken).ConfigureAwait(false);
+            return ExistingOrFail(existing, connection, a);
+        }
+        catch (AzureMLException ex) when (ex.Status == 404)
+        {
+            // Not there yet: create it below.
+        }
+
+        say($"Creating workspace '{a.Name}' in resource group '{a.ResourceGroup}' ({a.Location})...");
+        var request = new WorkspaceCreateRequest
+        {
+            Location = a.Location,
+            Sku = string.Equals(a.Sku, "basic", StringComparison.OrdinalIgnoreCase) ? "Basic" : a.Sku,
+            FriendlyName = a.FriendlyName ?? a.Name,
+            StorageAccount = a.StorageAccount,
+            KeyVault = a.KeyVault,
+            ApplicationInsights = a.AppInsights,
+            ContainerRegistry = a.ContainerRegistry,
+            HbiWorkspace = a.HbiWorkspace,
+            Tags = a.Tags,
+        };
+        ArmResource<WorkspaceProperties> created = await connection.Workspaces.CreateOrUpdateAsync(a.ResourceGroup, a.Name, WorkspaceConverter.ToResource(request), async, cancellationToken)
+            .ConfigureAwait(false);
+        say($"Workspace '{a.Name}' is {created.Properties?.ProvisioningState ?? "ready"}.");
+        return FromArm(created, connection);
+    }
+
+    private async ValueTask DeleteCoreAsync(bool deleteDependentResources, bool noWait, bool async, CancellationToken cancellationToken)
+    {
+        if (IsLocal) throw new UserErrorException($"Workspace '{Name}' is a local workspace; delete its folder '{LocalPath}' instead.");
+        if (deleteDependentResources)
+        {
+            throw new UserErrorException("Deleting a workspace's storage account, key vault, Application Insights and container registry is not supported; " +
+                "delete the workspace with deleteDependentResources: false and remove those resources in the portal or with the Azure CLI.");
+        }
+
+        AzureWorkspaceClient client = AzureClient ?? throw new UserErrorException(
+            $"Workspace '{Name}' was opened from its config file without signing in; open it with Workspace.Get(...) or Workspace.FromConfig(path, auth) to delete it.");
+        await client.Workspaces.DeleteAsync(ResourceGroup!, Name, forceToPurge: false, wait: !noWait, async, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Workspace ExistingOrFail(ArmResource<WorkspaceProperties> existing, Connection connection, CreateArguments a)
+    {
+        if (!a.ExistOk)
+        {
+            throw new UserErrorException($"Workspace '{a.Name}' already exists in resource group '{a.ResourceGroup}'. Pass existOk: true to use it, or choose another name.")
+            {
+                ErrorCode = AzureMLErrorCode.Conflict,
+                Status = 409,
+            };
+        }
+
+        return FromArm(existing, connection);
+    }
+
+    private static Workspace FromArm(ArmResource<WorkspaceProperties> resource, Connection connection)
+    {
+        AzureWorkspaceInfo info = WorkspaceConverter.ToInfo(resource, connection.SubscriptionId, "");
+        var client = new AzureWorkspaceClient(new WorkspaceScope(info.SubscriptionId, info.ResourceGroup, info.Name), connection.Pipelines);
+        return new Workspace(info.Name, info.SubscriptionId, info.ResourceGroup, info.Location, localPath: null, () => throw AzureBackendNotAvailable(info.Name))
+        {
+            AzureInfo = info,
+            AzureClient = client,
+        };
+    }
+
+    private static UserErrorException AzureBackendNotAvailable(string name)
+        => new($"Workspace '{name}' is an Azure ML workspace. This version of AzureML.Core opens, creates, lists and deletes Azure workspaces, " +
+               "but experiments, runs, models, compute, data and web services on them are not available yet. Use Workspace.Local() to work against an embedded workspace.");
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<Workspace>> Group(List<Workspace> workspaces)
+        => workspaces.GroupBy(w => w.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Workspace>)g.ToList(), StringComparer.Ordinal);
+
+    private static string RequireSubscription(string? subscriptionId, string call)
+        => string.IsNullOrEmpty(subscriptionId)
+            ? throw new UserErrorException($"{call} needs a subscriptionId (the GUID of the Azure subscription; 'az account show' prints it).")
+            : subscriptionId;
+
+    private static Connection Connect(string subscriptionId, AbstractAuthentication? auth, AzureMLClientOptions? options)
+    {
+        Argument.NotNullOrEmpty(subscriptionId, nameof(subscriptionId));
+        options ??= new AzureMLClientOptions();
+        AbstractAuthentication authentication = auth ?? new DefaultAuthentication();
+        var pipelines = new AzureMLPipelines(options, authentication.GetTokenCredential(options.Cloud));
+        return new Connection(subscriptionId, pipelines, new WorkspacesRestClient(pipelines, subscriptionId));
+    }
+
+    private sealed record Connection(string SubscriptionId, AzureMLPipelines Pipelines, WorkspacesRestClient Workspaces);
+
+    private sealed record CreateArguments(string Name, AbstractAuthentication? Auth, string? SubscriptionId, string? ResourceGroup, string? Location,
+        bool CreateResourceGroup, string Sku, IReadOnlyDictionary<string, string>? Tags, string? FriendlyName, string? StorageAccount, string? KeyVault,
+        string? AppInsights, string? ContainerRegistry, bool HbiWorkspace, bool ExistOk, bool ShowOutput, AzureMLClientOptions? Options);
+}

@@ -1,0 +1,29 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+using NUnit.Framework;
+
+namespace AzureML.Core.Tests;
+
+/// <summary>The guard itself: a request for a non-loopback host fails at once and is recorded, loopback ones go through.</summary>
+[NonParallelizable]
+public class NetworkGuardTests
+{
+    [Test]
+    public void RequestsOffTheMachine_FailAndAreRecorded()
+    {
+        HttpPipeline pipeline = HttpPipelineBuilder.Build(new AzureMLClientOptions());
+        using HttpMessage message = pipeline.CreateMessage();
+        message.Request.Method = RequestMethod.Get;
+        message.Request.Uri.Reset(new Uri("https://management.azure.com/guard-self-test"));
+
+        try
+        {
+            Assert.That(() => pipeline.Send(message, CancellationToken.None), Throws.Exception);
+            Assert.That(NetworkGuard.Blocked.Select(u => u.AbsolutePath), Does.Contain("/guard-self-test"));
+        }
+        finally
+        {
+            NetworkGuard.Forget(u => u.AbsolutePath == "/guard-self-test");
+        }
+    }
+}
