@@ -43,24 +43,35 @@ public sealed class LocalPackageFeed : IDisposable
     /// </summary>
     /// <param name="repositoryRoot">The folder of AzureML.Sdk.sln.</param>
     /// <param name="projects">The projects to pack.</param>
-    /// <param name="versionSuffix">The prerelease label, or null for the repository's version as it is.</param>
-    public static LocalPackageFeed Pack(string repositoryRoot, IReadOnlyList<string> projects, string? versionSuffix)
+    /// <param name="versionSuffix">
+    /// The prerelease label, or null for the repository's version as it is. It labels the packages only: the assemblies
+    /// keep the repository's version, so a kept <paramref name="buildFolder"/> stays up to date from one label to the next.
+    /// </param>
+    /// <param name="buildFolder">
+    /// Where the Release build goes; null for a folder of the feed's own, deleted with it. A folder kept between runs
+    /// makes every pack after the first an incremental build.
+    /// </param>
+    /// <param name="properties">More MSBuild properties for the packs.</param>
+    public static LocalPackageFeed Pack(string repositoryRoot, IReadOnlyList<string> projects, string? versionSuffix,
+        string? buildFolder = null, IReadOnlyDictionary<string, string>? properties = null)
     {
-        string[] suffix = versionSuffix is null ? [] : [$"-p:VersionSuffix={versionSuffix}"];
         var feed = new LocalPackageFeed(Directory.CreateTempSubdirectory("azureml-feed-").FullName, repositoryRoot);
         try
         {
+            string[] suffix = versionSuffix is null ? [] : [$"-p:VersionSuffix={versionSuffix}"];
+            feed.Version = DotnetCommand.Run(repositoryRoot, new Dictionary<string, string?>(), s_packTimeout,
+                    ["msbuild", Path.Combine(repositoryRoot, projects[0]), "-getProperty:Version", .. suffix])
+                .EnsureSuccess("Reading the package version").Output.Trim();
+            string[] extra = (properties ?? new Dictionary<string, string>()).Select(p => $"-p:{p.Key}={p.Value}").ToArray();
+            string[] label = versionSuffix is null ? [] : [$"-p:PackageVersion={feed.Version}"];
             foreach (string project in projects)
             {
                 DotnetCommand.Run(repositoryRoot, new Dictionary<string, string?>(), s_packTimeout,
                         ["pack", Path.Combine(repositoryRoot, project), "-c", "Release", "-o", feed.FeedFolder,
-                        "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(feed._root, "artifacts")}", .. suffix])
+                        "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={buildFolder ?? Path.Combine(feed._root, "artifacts")}", .. label, .. extra])
                     .EnsureSuccess($"Packing {project}");
             }
 
-            feed.Version = DotnetCommand.Run(repositoryRoot, new Dictionary<string, string?>(), s_packTimeout,
-                    ["msbuild", Path.Combine(repositoryRoot, projects[0]), "-getProperty:Version", .. suffix])
-                .EnsureSuccess("Reading the package version").Output.Trim();
             return feed;
         }
         catch
