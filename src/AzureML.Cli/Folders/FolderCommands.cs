@@ -18,7 +18,8 @@ internal static partial class FolderCommands
         {
             string name = inv.Value(runner.Global.WorkspaceName)
                 ?? throw new UsageException($"the following arguments are required: {runner.Global.WorkspaceName.Display()}");
-            Workspace workspace = await Workspace.GetAsync(name, inv.Value(runner.Global.SubscriptionId), inv.Value(runner.Global.ResourceGroup), inv.CancellationToken);
+            Workspace workspace = await Workspace.GetAsync(name, subscriptionId: inv.Value(runner.Global.SubscriptionId), resourceGroup: inv.Value(runner.Global.ResourceGroup),
+                cancellationToken: inv.CancellationToken);
             string project = inv.ProjectFolder;
             if (!Directory.Exists(project)) throw new UsageException($"argument {runner.Global.ProjectPath.Display()}: folder '{project}' does not exist.");
             string experimentName = inv.Value(experiment) ?? DefaultExperiment(project);

@@ -45,7 +45,7 @@ internal sealed class Invocation(CliContext context, GlobalOptions global, Parse
         string? name = Value(global.WorkspaceName);
         string? group = Value(global.ResourceGroup);
         string? subscription = Value(global.SubscriptionId);
-        if (name is not null) return Workspace.Get(name, subscription, group);
+        if (name is not null) return Workspace.Get(name, subscriptionId: subscription, resourceGroup: group);
 
         Workspace attached;
         try
@@ -59,6 +59,6 @@ internal sealed class Invocation(CliContext context, GlobalOptions global, Parse
                 $"'azml folder attach -w <name>' in the project folder first. {ex.Message}", ex);
         }
 
-        return group is null && subscription is null ? attached : Workspace.Get(attached.Name, subscription, group);
+        return group is null && subscription is null ? attached : Workspace.Get(attached.Name, subscriptionId: subscription, resourceGroup: group);
     }
 }

@@ -29,8 +29,8 @@ internal static class WorkspaceCommands
             string name = inv.Value(runner.Global.WorkspaceName)
                 ?? throw new UsageException($"the following arguments are required: {runner.Global.WorkspaceName.Display()}");
             string? path = inv.Value(localPath) is string p ? inv.Context.FullPath(p) : null;
-            Workspace workspace = await Workspace.CreateAsync(name, inv.Value(runner.Global.SubscriptionId), inv.Value(runner.Global.ResourceGroup),
-                inv.Value(location), inv.Value(existOk), path, inv.CancellationToken);
+            Workspace workspace = await Workspace.CreateAsync(name, subscriptionId: inv.Value(runner.Global.SubscriptionId), resourceGroup: inv.Value(runner.Global.ResourceGroup),
+                location: inv.Value(location), existOk: inv.Value(existOk), showOutput: false, localPath: path, cancellationToken: inv.CancellationToken);
             inv.Progress.Line($"Workspace '{workspace.Name}' is ready{(workspace.LocalPath is null ? "" : $" in '{workspace.LocalPath}'")}.");
             return WorkspaceJson.Describe(workspace);
         });
@@ -40,7 +40,7 @@ internal static class WorkspaceCommands
         => runner.Handle(new Command("list", "List the workspaces, optionally of one resource group (-g)."), async inv =>
         {
             IReadOnlyDictionary<string, IReadOnlyList<Workspace>> all = await Workspace.ListAsync(
-                inv.Value(runner.Global.SubscriptionId), inv.Value(runner.Global.ResourceGroup), inv.CancellationToken);
+                subscriptionId: inv.Value(runner.Global.SubscriptionId), resourceGroup: inv.Value(runner.Global.ResourceGroup), cancellationToken: inv.CancellationToken);
             return new JsonArray(all.Values.SelectMany(w => w)
                 .OrderBy(w => w.Name, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.ResourceGroup, StringComparer.OrdinalIgnoreCase)
                 .Select(w => (JsonNode?)WorkspaceJson.Describe(w)).ToArray());

@@ -3,8 +3,8 @@ namespace AzureML.Core.Backends;
 /// <summary>Files attached to runs, addressed by run id and a relative, forward-slash name.</summary>
 internal abstract class ArtifactStore
 {
-    /// <summary>Names of the run's files, sorted ordinally.</summary>
-    public abstract Task<IReadOnlyList<string>> ListAsync(string runId, CancellationToken cancellationToken);
+    /// <summary>Names of the run's files (those under <paramref name="prefix"/> when given), sorted ordinally, page by page.</summary>
+    public abstract IAsyncEnumerable<string> ListAsync(string runId, string? prefix, CancellationToken cancellationToken);
 
     /// <summary>Opens a file for reading; throws <see cref="UserErrorException"/> when it does not exist.</summary>
     public abstract Task<Stream> OpenReadAsync(string runId, string name, CancellationToken cancellationToken);

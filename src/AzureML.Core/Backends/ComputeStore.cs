@@ -9,8 +9,8 @@ internal abstract class ComputeStore
     /// <summary>Returns the target (names compare case-insensitively, as the service does) or <c>null</c>.</summary>
     public abstract Task<ComputeRecord?> GetAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Every target, by name.</summary>
-    public abstract Task<IReadOnlyList<ComputeRecord>> ListAsync(CancellationToken cancellationToken);
+    /// <summary>Every target, page by page.</summary>
+    public abstract IAsyncEnumerable<ComputeRecord> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Changes the scale settings; <c>null</c> keeps a value. Throws when the target is missing.</summary>
     public abstract Task<ComputeRecord> UpdateScaleAsync(string name, int? minNodes, int? maxNodes, int? idleSecondsBeforeScaledown, CancellationToken cancellationToken);
@@ -24,7 +24,7 @@ internal abstract class ComputeStore
     /// <summary>The target's node counts right now.</summary>
     public abstract Task<ComputeNodeCounts> GetNodeCountsAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>The missing-target error in azureml-core's words, so code matching on it works under either backend.</summary>
+    /// <summary>The missing-target error, in azureml-core's words, the same under every backend.</summary>
     public static ComputeTargetException NotFound(string name)
-        => new($"ComputeTargetNotFound: Compute Target with name {name} not found in provided workspace.");
+        => new($"Compute Target with name {name} not found in provided workspace.") { ErrorCode = AzureMLErrorCode.ResourceNotFound };
 }

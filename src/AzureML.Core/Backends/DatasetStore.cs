@@ -16,14 +16,11 @@ internal abstract class DatasetStore
     /// <summary>A version by id, or <c>null</c>.</summary>
     public abstract Task<DatasetRecord?> GetByIdAsync(string id, CancellationToken cancellationToken);
 
-    /// <summary>The latest version of every registered name.</summary>
-    public abstract Task<IReadOnlyList<DatasetRecord>> ListAsync(CancellationToken cancellationToken);
+    /// <summary>The latest version of every registered name, page by page.</summary>
+    public abstract IAsyncEnumerable<DatasetRecord> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Removes every version of a name; returns how many there were.</summary>
     public abstract Task<int> UnregisterAllVersionsAsync(string name, CancellationToken cancellationToken);
-
-    /// <summary>Records the datasets a run received.</summary>
-    public abstract Task RecordRunInputsAsync(string runId, IReadOnlyList<RunInputRecord> inputs, CancellationToken cancellationToken);
 
     /// <summary>The datasets a run received, by input name.</summary>
     public abstract Task<IReadOnlyList<RunInputRecord>> GetRunInputsAsync(string runId, CancellationToken cancellationToken);

@@ -17,8 +17,8 @@ internal abstract class DatastoreStore
     /// <summary>A datastore by name, or <c>null</c>. The default datastore always exists.</summary>
     public abstract Task<DatastoreRecord?> GetAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>All datastores, by name.</summary>
-    public abstract Task<IReadOnlyList<DatastoreRecord>> ListAsync(CancellationToken cancellationToken);
+    /// <summary>All datastores, page by page.</summary>
+    public abstract IAsyncEnumerable<DatastoreRecord> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>The default datastore, created on first use.</summary>
     public abstract Task<DatastoreRecord> GetDefaultAsync(CancellationToken cancellationToken);
@@ -27,9 +27,15 @@ internal abstract class DatastoreStore
     public abstract Task<FileTransferSummary> UploadAsync(string datastore, IReadOnlyList<DatastoreFileCopy> files, bool overwrite,
         IProgress<DatastoreTransferProgress>? progress, CancellationToken cancellationToken);
 
-    /// <summary>The files under <paramref name="prefix"/> (a folder or a file; empty for all), sorted by path.</summary>
-    public abstract Task<IReadOnlyList<DatastoreFileInfo>> ListFilesAsync(string datastore, string prefix, CancellationToken cancellationToken);
+    /// <summary>The files under <paramref name="prefix"/> (a folder or a file; empty for all), sorted by path, page by page.</summary>
+    public abstract IAsyncEnumerable<DatastoreFileInfo> ListFilesAsync(string datastore, string prefix, CancellationToken cancellationToken);
 
     /// <summary>Opens a file of a datastore for reading.</summary>
     public abstract Task<Stream> OpenReadAsync(string datastore, string path, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The folder on this machine that holds the datastore's files, for readers that can use them in place, or
+    /// <c>null</c> when the files live in a service and are read through <see cref="OpenReadAsync"/>.
+    /// </summary>
+    public virtual Task<string?> GetFolderOnThisMachineAsync(string datastore, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

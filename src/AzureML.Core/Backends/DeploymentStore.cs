@@ -9,8 +9,12 @@ internal abstract class DeploymentStore
     /// <summary>The service as it is now, or <c>null</c> when there is none of that name.</summary>
     public abstract Task<ServiceRecord?> GetAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Every service.</summary>
-    public abstract Task<IReadOnlyList<ServiceRecord>> ListAsync(CancellationToken cancellationToken);
+    /// <summary>The services matching <paramref name="query"/>, page by page; the backend applies the filters it can on the service.</summary>
+    public abstract IAsyncEnumerable<ServiceRecord> ListAsync(ServiceQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Posts <paramref name="body"/> (JSON) to the service's scoring URI, with its key when it needs one, and returns the answer.</summary>
+    /// <exception cref="WebserviceException">The service answered an error status (in <see cref="AzureMLException.Status"/>) or did not answer.</exception>
+    public abstract Task<string> ScoreAsync(ServiceRecord service, string body, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces what the service serves (models, entry script, environment) keeping its name and scoring URI,

@@ -9,8 +9,8 @@ internal abstract class ExperimentStore
     /// <summary>Returns the experiment or <c>null</c> when it does not exist.</summary>
     public abstract Task<ExperimentRecord?> GetAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Lists experiments, archived ones only when asked.</summary>
-    public abstract Task<IReadOnlyList<ExperimentRecord>> ListAsync(bool includeArchived, CancellationToken cancellationToken);
+    /// <summary>The experiments by name, page by page; archived ones only when asked.</summary>
+    public abstract IAsyncEnumerable<ExperimentRecord> ListAsync(bool includeArchived, CancellationToken cancellationToken);
 
     /// <summary>Marks the experiment archived (or active again when <paramref name="archived"/> is false).</summary>
     public abstract Task<ExperimentRecord> SetArchivedAsync(string name, bool archived, CancellationToken cancellationToken);

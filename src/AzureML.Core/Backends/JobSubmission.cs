@@ -18,6 +18,12 @@ internal sealed record JobSubmission
 
     public string Target { get; init; } = "local";
     public int NodeCount { get; init; } = 1;
+
+    /// <summary>How the nodes of a distributed run talk: <c>None</c>, an MPI (<c>OpenMpi</c>, <c>IntelMpi</c>, <c>Mpi</c>) or PyTorch's (<c>Nccl</c>, <c>Gloo</c>).</summary>
+    public string Communicator { get; init; } = "None";
+
+    /// <summary>The processes each node of a distributed run starts.</summary>
+    public int ProcessCountPerNode { get; init; } = 1;
     public long? MaxRunDurationSeconds { get; init; }
     public Environment? Environment { get; init; }
     public IReadOnlyDictionary<string, string>? Tags { get; init; }

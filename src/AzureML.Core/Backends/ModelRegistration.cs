@@ -4,7 +4,13 @@ namespace AzureML.Core.Backends;
 internal sealed record ModelRegistration
 {
     public required string Name { get; init; }
-    public required IReadOnlyList<ModelFileSource> Files { get; init; }
+
+    /// <summary>The files, streamed from the caller; empty when <see cref="RunFiles"/> names them instead.</summary>
+    public IReadOnlyList<ModelFileSource> Files { get; init; } = Array.Empty<ModelFileSource>();
+
+    /// <summary>Files of a run, registered where they are in the workspace (the backend resolves them; nothing passes through the caller).</summary>
+    public RunFilesReference? RunFiles { get; init; }
+
     public required string Framework { get; init; }
     public string? FrameworkVersion { get; init; }
     public string? Description { get; init; }

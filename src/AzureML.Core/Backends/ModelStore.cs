@@ -17,8 +17,14 @@ internal abstract class ModelStore
     /// <summary>A version (the latest when <paramref name="version"/> is null), or <c>null</c> when it does not exist.</summary>
     public abstract Task<ModelRecord?> GetAsync(string name, int? version, CancellationToken cancellationToken);
 
-    /// <summary>Models matching the query, by name then newest version first.</summary>
-    public abstract Task<IReadOnlyList<ModelRecord>> ListAsync(ModelQuery query, CancellationToken cancellationToken);
+    /// <summary>Models matching the query, by name then newest version first, page by page.</summary>
+    public abstract IAsyncEnumerable<ModelRecord> ListAsync(ModelQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The folder on this machine that holds a version's files, for callers that can use them in place (they must not
+    /// change them), or <c>null</c> when the files live in a service and are read through <see cref="OpenReadAsync"/>.
+    /// </summary>
+    public virtual Task<string?> GetFolderOnThisMachineAsync(string name, int version, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
     /// <summary>Opens one of a version's files (a name from <see cref="ModelRecord.Files"/>).</summary>
     public abstract Task<Stream> OpenReadAsync(string name, int version, string file, CancellationToken cancellationToken);

@@ -9,8 +9,8 @@ internal abstract class RunStore
     /// <summary>Returns the run; throws <see cref="RunNotFoundException"/> when it does not exist.</summary>
     public abstract Task<RunRecord> GetAsync(string runId, CancellationToken cancellationToken);
 
-    /// <summary>Lists runs matching the query, newest first.</summary>
-    public abstract Task<IReadOnlyList<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken);
+    /// <summary>Runs matching the query, newest first, page by page; the backend applies the filters it can on the service.</summary>
+    public abstract IAsyncEnumerable<RunRecord> ListAsync(RunQuery query, CancellationToken cancellationToken);
 
     /// <summary>
     /// Moves the run to <paramref name="status"/> unless it is already terminal, recording the change in

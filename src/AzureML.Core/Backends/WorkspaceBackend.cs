@@ -44,6 +44,20 @@ internal abstract class WorkspaceBackend : IDisposable
     /// <summary>A short name for messages: <c>local</c> or <c>azure</c>.</summary>
     public abstract string Kind { get; }
 
+    /// <summary>
+    /// Waits between two reads of something that changes on its own (a compute target provisioning, a service
+    /// starting). <paramref name="localInterval"/> suits this machine; a service backend waits its own polling
+    /// interval instead, on its own clock.
+    /// </summary>
+    public virtual Task WaitToPollAsync(TimeSpan localInterval, CancellationToken cancellationToken) => Task.Delay(localInterval, cancellationToken);
+
+    /// <summary>
+    /// Opens a file on the web (a dataset read from a URL). A service backend sends the request through the
+    /// workspace's HTTP pipeline, so its transport, proxy and retries apply.
+    /// </summary>
+    /// <exception cref="UserErrorException">The server answered an error status or could not be reached.</exception>
+    public virtual Task<Stream> OpenUrlAsync(Uri url, CancellationToken cancellationToken) => Internal.WebFiles.OpenAsync(url, cancellationToken);
+
     /// <inheritdoc />
     public virtual void Dispose() { }
 }

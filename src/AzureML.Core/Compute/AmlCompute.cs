@@ -16,9 +16,9 @@ public class AmlCompute : ComputeTarget
     /// <summary>Opens the existing cluster called <paramref name="name"/>.</summary>
     /// <param name="workspace">The workspace.</param>
     /// <param name="name">The cluster's name.</param>
-    /// <exception cref="ComputeTargetException">No cluster has that name (<c>ComputeTargetNotFound: …</c>), or the target is not a cluster.</exception>
+    /// <exception cref="ComputeTargetException">No cluster has that name (<see cref="AzureMLException.ErrorCode"/> <see cref="AzureMLErrorCode.ResourceNotFound"/>), or the target is not a cluster.</exception>
     public AmlCompute(Workspace workspace, string name)
-        : base(workspace, LoadAsync(workspace, name, CancellationToken.None, ComputeType).EnsureCompleted())
+        : base(workspace, SynchronousCall.Run(() => LoadAsync(workspace, name, CancellationToken.None, ComputeType)))
     {
     }
 
@@ -86,7 +86,7 @@ public class AmlCompute : ComputeTarget
     }
 
     /// <summary>Reads the cluster's provisioning state, node counts and settings.</summary>
-    public virtual AmlComputeStatus GetStatus() => GetStatusAsync().EnsureCompleted();
+    public virtual AmlComputeStatus GetStatus() => SynchronousCall.Run(() => GetStatusAsync());
 
     /// <inheritdoc cref="GetStatus"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -106,7 +106,7 @@ public class AmlCompute : ComputeTarget
     /// <param name="idleSecondsBeforeScaledown">How long an idle node stays.</param>
     /// <exception cref="ComputeTargetException">The resulting settings are inconsistent, or the cluster no longer exists.</exception>
     public virtual void Update(int? minNodes = null, int? maxNodes = null, int? idleSecondsBeforeScaledown = null)
-        => UpdateAsync(minNodes, maxNodes, idleSecondsBeforeScaledown).EnsureCompleted();
+        => SynchronousCall.Run(() => UpdateAsync(minNodes, maxNodes, idleSecondsBeforeScaledown));
 
     /// <inheritdoc cref="Update"/>
     /// <param name="minNodes">Nodes kept even when idle.</param>

@@ -16,9 +16,9 @@ public class ComputeInstance : ComputeTarget
     /// <summary>Opens the existing instance called <paramref name="name"/>.</summary>
     /// <param name="workspace">The workspace.</param>
     /// <param name="name">The instance's name.</param>
-    /// <exception cref="ComputeTargetException">No instance has that name (<c>ComputeTargetNotFound: …</c>), or the target is not an instance.</exception>
+    /// <exception cref="ComputeTargetException">No instance has that name (<see cref="AzureMLException.ErrorCode"/> <see cref="AzureMLErrorCode.ResourceNotFound"/>), or the target is not an instance.</exception>
     public ComputeInstance(Workspace workspace, string name)
-        : base(workspace, LoadAsync(workspace, name, CancellationToken.None, ComputeType).EnsureCompleted())
+        : base(workspace, SynchronousCall.Run(() => LoadAsync(workspace, name, CancellationToken.None, ComputeType)))
     {
     }
 
@@ -62,7 +62,7 @@ public class ComputeInstance : ComputeTarget
         => AmlCompute.SupportedVmSizes(workspace, location);
 
     /// <summary>Reads the instance's state.</summary>
-    public virtual ComputeInstanceStatus GetStatus() => GetStatusAsync().EnsureCompleted();
+    public virtual ComputeInstanceStatus GetStatus() => SynchronousCall.Run(() => GetStatusAsync());
 
     /// <inheritdoc cref="GetStatus"/>
     /// <param name="cancellationToken">Cancels the call.</param>

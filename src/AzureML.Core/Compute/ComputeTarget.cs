@@ -66,7 +66,7 @@ public abstract class ComputeTarget
     /// <returns>An <see cref="AmlCompute"/> or <see cref="ComputeInstance"/>.</returns>
     /// <exception cref="ComputeTargetException">The name is invalid or taken, the VM size is unknown, or the scale settings are inconsistent.</exception>
     public static ComputeTarget Create(Workspace workspace, string name, ComputeTargetProvisioningConfiguration provisioningConfiguration)
-        => CreateAsync(workspace, name, provisioningConfiguration).EnsureCompleted();
+        => SynchronousCall.Run(() => CreateAsync(workspace, name, provisioningConfiguration));
 
     /// <inheritdoc cref="Create(Workspace, string, ComputeTargetProvisioningConfiguration)"/>
     /// <param name="workspace">The workspace.</param>
@@ -87,8 +87,8 @@ public abstract class ComputeTarget
     /// <summary>Returns the target called <paramref name="name"/> as its own type (Python's <c>ComputeTarget(workspace, name)</c>).</summary>
     /// <param name="workspace">The workspace.</param>
     /// <param name="name">The target's name.</param>
-    /// <exception cref="ComputeTargetException">No target has that name (<c>ComputeTargetNotFound: …</c>).</exception>
-    public static ComputeTarget Get(Workspace workspace, string name) => GetAsync(workspace, name).EnsureCompleted();
+    /// <exception cref="ComputeTargetException">No target has that name (<see cref="AzureMLException.ErrorCode"/> <see cref="AzureMLErrorCode.ResourceNotFound"/>).</exception>
+    public static ComputeTarget Get(Workspace workspace, string name) => SynchronousCall.Run(() => GetAsync(workspace, name));
 
     /// <inheritdoc cref="Get(Workspace, string)"/>
     /// <param name="workspace">The workspace.</param>
@@ -99,7 +99,7 @@ public abstract class ComputeTarget
 
     /// <summary>Every compute target of the workspace, by name (this machine's <c>local</c> is not one of them).</summary>
     /// <param name="workspace">The workspace.</param>
-    public static IReadOnlyList<ComputeTarget> List(Workspace workspace) => ListAsync(workspace).EnsureCompleted();
+    public static IReadOnlyList<ComputeTarget> List(Workspace workspace) => SynchronousCall.Run(() => ListAsync(workspace));
 
     /// <inheritdoc cref="List(Workspace)"/>
     /// <param name="workspace">The workspace.</param>
@@ -107,7 +107,7 @@ public abstract class ComputeTarget
     public static async Task<IReadOnlyList<ComputeTarget>> ListAsync(Workspace workspace, CancellationToken cancellationToken = default)
     {
         Argument.NotNull(workspace, nameof(workspace));
-        IReadOnlyList<ComputeRecord> records = await workspace.Backend.Compute.ListAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ComputeRecord> records = await workspace.Backend.Compute.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         return records.Select(r => FromRecord(workspace, r)).ToList();
     }
 
@@ -120,7 +120,7 @@ public abstract class ComputeTarget
     /// <param name="timeoutInMinutes">Give up after this long.</param>
     /// <exception cref="ComputeTargetException">Provisioning failed, or the wait timed out.</exception>
     public virtual void WaitForCompletion(bool showOutput = false, int? minNodeCount = null, int timeoutInMinutes = 25)
-        => WaitForCompletionAsync(showOutput, minNodeCount, timeoutInMinutes).EnsureCompleted();
+        => SynchronousCall.Run(() => WaitForCompletionAsync(showOutput, minNodeCount, timeoutInMinutes));
 
     /// <inheritdoc cref="WaitForCompletion(bool, int?, int)"/>
     /// <param name="showOutput">Print the provisioning state and node counts to the console.</param>
@@ -147,14 +147,14 @@ public abstract class ComputeTarget
         {
             output?.Invoke($"{ProvisioningState}..");
             ThrowIfPast(deadline, timeoutInMinutes, $"provisioning is still {ProvisioningState}");
-            await Task.Delay(s_nodePollInterval, cancellationToken).ConfigureAwait(false);
+            await Workspace.Backend.WaitToPollAsync(s_nodePollInterval, cancellationToken).ConfigureAwait(false);
             await RefreshStateAsync(cancellationToken).ConfigureAwait(false);
         }
 
         output?.Invoke($"Provisioning operation finished, operation \"{ProvisioningState}\"");
         if (ProvisioningState != "Succeeded")
         {
-            throw new ComputeTargetException($"ComputeTargetProvisioningFailed: '{Name}' ended provisioning as {ProvisioningState}.");
+            throw new ComputeTargetException($"'{Name}' ended provisioning as {ProvisioningState}.") { ErrorCode = AzureMLErrorCode.OperationFailed };
         }
 
         if (minNodeCount is int wanted)
@@ -168,7 +168,7 @@ public abstract class ComputeTarget
             while (counts.Current < wanted)
             {
                 ThrowIfPast(deadline, timeoutInMinutes, $"{counts.Current} of the {wanted} requested nodes are allocated");
-                await Task.Delay(s_nodePollInterval, cancellationToken).ConfigureAwait(false);
+                await Workspace.Backend.WaitToPollAsync(s_nodePollInterval, cancellationToken).ConfigureAwait(false);
                 counts = await Workspace.Backend.Compute.GetNodeCountsAsync(Name, cancellationToken).ConfigureAwait(false);
             }
 
@@ -181,7 +181,7 @@ public abstract class ComputeTarget
     }
 
     /// <summary>Reads the target's state from the workspace again.</summary>
-    public virtual void RefreshState() => RefreshStateAsync().EnsureCompleted();
+    public virtual void RefreshState() => SynchronousCall.Run(() => RefreshStateAsync());
 
     /// <inheritdoc cref="RefreshState"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -193,7 +193,7 @@ public abstract class ComputeTarget
     /// wait for is not deleted: cancel or finish those runs first.
     /// </summary>
     /// <exception cref="ComputeTargetException">Runs still use or wait for the target.</exception>
-    public virtual void Delete() => DeleteAsync().EnsureCompleted();
+    public virtual void Delete() => SynchronousCall.Run(() => DeleteAsync());
 
     /// <inheritdoc cref="Delete"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -229,7 +229,7 @@ public abstract class ComputeTarget
     {
         if (DateTimeOffset.UtcNow > deadline)
         {
-            throw new ComputeTargetException($"Waiting for '{Name}' timed out after {timeoutInMinutes} minutes: {situation}.");
+            throw new ComputeTargetException($"Waiting for '{Name}' timed out after {timeoutInMinutes} minutes: {situation}.") { ErrorCode = AzureMLErrorCode.OperationTimedOut };
         }
     }
 }

@@ -25,16 +25,16 @@ internal static partial class ComputeValidation
     /// <summary>Scale settings: at least one node at most, no more at least than at most, a non-negative idle time.</summary>
     public static void Scale(int minNodes, int maxNodes, int idleSecondsBeforeScaledown)
     {
-        if (minNodes < 0) throw new ComputeTargetException($"InvalidScaleSettings: minNodes must be 0 or more, got {minNodes}.");
-        if (maxNodes < 1) throw new ComputeTargetException($"InvalidScaleSettings: maxNodes must be at least 1, got {maxNodes}.");
+        if (minNodes < 0) throw new ComputeTargetException($"minNodes must be 0 or more, got {minNodes}.") { ErrorCode = AzureMLErrorCode.InvalidScaleSettings };
+        if (maxNodes < 1) throw new ComputeTargetException($"maxNodes must be at least 1, got {maxNodes}.") { ErrorCode = AzureMLErrorCode.InvalidScaleSettings };
         if (minNodes > maxNodes)
         {
-            throw new ComputeTargetException($"InvalidScaleSettings: minNodes ({minNodes}) must not be larger than maxNodes ({maxNodes}).");
+            throw new ComputeTargetException($"minNodes ({minNodes}) must not be larger than maxNodes ({maxNodes}).") { ErrorCode = AzureMLErrorCode.InvalidScaleSettings };
         }
 
         if (idleSecondsBeforeScaledown < 0)
         {
-            throw new ComputeTargetException($"InvalidScaleSettings: idleSecondsBeforeScaledown must be 0 or more, got {idleSecondsBeforeScaledown}.");
+            throw new ComputeTargetException($"idleSecondsBeforeScaledown must be 0 or more, got {idleSecondsBeforeScaledown}.") { ErrorCode = AzureMLErrorCode.InvalidScaleSettings };
         }
     }
 
@@ -43,17 +43,17 @@ internal static partial class ComputeValidation
     {
         "dedicated" => "dedicated",
         "lowpriority" => "lowpriority",
-        _ => throw new ComputeTargetException($"InvalidVmPriority: vmPriority '{vmPriority}' is not supported; use \"dedicated\" or \"lowpriority\"."),
+        _ => throw new ComputeTargetException($"vmPriority '{vmPriority}' is not supported; use \"dedicated\" or \"lowpriority\".") { ErrorCode = AzureMLErrorCode.InvalidVmPriority },
     };
 
     private static void Name(string name, Regex pattern, string rule)
     {
         if (string.Equals(name, LocalTarget, StringComparison.OrdinalIgnoreCase))
         {
-            throw new ComputeTargetException($"InvalidComputeName: '{name}' is reserved for running on this machine; choose another name.");
+            throw new ComputeTargetException($"'{name}' is reserved for running on this machine; choose another name.") { ErrorCode = AzureMLErrorCode.InvalidComputeName };
         }
 
-        if (!pattern.IsMatch(name)) throw new ComputeTargetException($"InvalidComputeName: '{name}' is not a valid compute name. {rule}.");
+        if (!pattern.IsMatch(name)) throw new ComputeTargetException($"'{name}' is not a valid compute name. {rule}.") { ErrorCode = AzureMLErrorCode.InvalidComputeName };
     }
 
     [GeneratedRegex("^[A-Za-z](?:[A-Za-z0-9-]{0,14}[A-Za-z0-9])$")]

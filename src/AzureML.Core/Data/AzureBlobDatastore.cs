@@ -54,8 +54,8 @@ public class AzureBlobDatastore : Datastore
     public static AzureBlobDatastore RegisterAzureBlobContainer(Workspace workspace, string datastoreName, string containerName, string accountName,
         string? sasToken = null, string? accountKey = null, string? protocol = null, string? endpoint = null, bool overwrite = false,
         bool createIfNotExists = false, bool skipValidation = false)
-        => RegisterAzureBlobContainerAsync(workspace, datastoreName, containerName, accountName, sasToken, accountKey, protocol, endpoint, overwrite,
-            createIfNotExists, skipValidation).EnsureCompleted();
+        => SynchronousCall.Run(() => RegisterAzureBlobContainerAsync(workspace, datastoreName, containerName, accountName, sasToken, accountKey, protocol, endpoint, overwrite,
+            createIfNotExists, skipValidation));
 
     /// <inheritdoc cref="RegisterAzureBlobContainer"/>
     /// <param name="workspace">The workspace.</param>

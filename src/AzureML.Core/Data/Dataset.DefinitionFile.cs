@@ -23,7 +23,7 @@ public abstract partial class Dataset
     /// <returns>The registered version.</returns>
     /// <exception cref="UserErrorException">The file is missing or malformed; the message names the file and the field.</exception>
     public static Dataset RegisterFromDefinitionFile(Workspace workspace, string path, bool skipValidation = false)
-        => RegisterFromDefinitionFileAsync(workspace, path, skipValidation).EnsureCompleted();
+        => SynchronousCall.Run(() => RegisterFromDefinitionFileAsync(workspace, path, skipValidation));
 
     /// <inheritdoc cref="RegisterFromDefinitionFile"/>
     /// <param name="workspace">The workspace.</param>

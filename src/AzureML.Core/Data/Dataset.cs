@@ -60,7 +60,7 @@ public abstract partial class Dataset
     /// <c>ws.Datasets[name]</c> reads directly; a <see cref="FileDataset"/> refuses.
     /// </summary>
     /// <exception cref="UserErrorException">This is a file dataset, or a file is missing or malformed (the message names the file and line).</exception>
-    public virtual DataFrame ToDataFrame() => ToDataFrameAsync().EnsureCompleted();
+    public virtual DataFrame ToDataFrame() => SynchronousCall.Run(() => ToDataFrameAsync());
 
     /// <inheritdoc cref="ToDataFrame"/>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -87,7 +87,7 @@ public abstract partial class Dataset
     /// <exception cref="UserErrorException">The name exists with another definition and <paramref name="createNewVersion"/> is false.</exception>
     public virtual Dataset Register(Workspace workspace, string name, string? description = null, IReadOnlyDictionary<string, string>? tags = null,
         bool createNewVersion = false)
-        => RegisterAsync(workspace, name, description, tags, createNewVersion).EnsureCompleted();
+        => SynchronousCall.Run(() => RegisterAsync(workspace, name, description, tags, createNewVersion));
 
     /// <inheritdoc cref="Register"/>
     /// <param name="workspace">The workspace.</param>
@@ -109,7 +109,7 @@ public abstract partial class Dataset
 
     /// <summary>Removes every version of this dataset's name from its workspace.</summary>
     /// <exception cref="UserErrorException">The dataset is not registered.</exception>
-    public virtual void UnregisterAllVersions() => UnregisterAllVersionsAsync().EnsureCompleted();
+    public virtual void UnregisterAllVersions() => SynchronousCall.Run(() => UnregisterAllVersionsAsync());
 
     /// <inheritdoc cref="UnregisterAllVersions"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -124,7 +124,7 @@ public abstract partial class Dataset
     /// <param name="name">The name.</param>
     /// <param name="version"><c>latest</c> (default) or a version number.</param>
     /// <exception cref="UserErrorException">No such dataset or version; the message says what exists.</exception>
-    public static Dataset GetByName(Workspace workspace, string name, string version = "latest") => GetByNameAsync(workspace, name, version).EnsureCompleted();
+    public static Dataset GetByName(Workspace workspace, string name, string version = "latest") => SynchronousCall.Run(() => GetByNameAsync(workspace, name, version));
 
     /// <inheritdoc cref="GetByName"/>
     /// <param name="workspace">The workspace.</param>
@@ -141,17 +141,24 @@ public abstract partial class Dataset
         if (record is not null) return FromRecord(workspace, record);
 
         DatasetRecord? latest = number is null ? null : await store.GetAsync(name, null, cancellationToken).ConfigureAwait(false);
-        if (latest is not null) throw new UserErrorException($"Dataset '{name}' has no version {version}; versions 1 to {latest.Version} exist.");
-        IReadOnlyList<DatasetRecord> all = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        if (latest is not null)
+        {
+            throw new UserErrorException($"Dataset '{name}' has no version {version}; versions 1 to {latest.Version} exist.") { ErrorCode = AzureMLErrorCode.ResourceNotFound };
+        }
+
+        IReadOnlyList<DatasetRecord> all = await store.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         throw new UserErrorException(
-            $"Dataset '{name}' is not registered in workspace '{workspace.Name}'. Registered datasets: {(all.Count == 0 ? "none" : string.Join(", ", all.Select(r => r.Name)))}.");
+            $"Dataset '{name}' is not registered in workspace '{workspace.Name}'. Registered datasets: {(all.Count == 0 ? "none" : string.Join(", ", all.Select(r => r.Name)))}.")
+        {
+            ErrorCode = AzureMLErrorCode.ResourceNotFound,
+        };
     }
 
     /// <summary>Returns a registered dataset version by id.</summary>
     /// <param name="workspace">The workspace.</param>
     /// <param name="id">The id (<see cref="Id"/>).</param>
     /// <exception cref="UserErrorException">No version has that id.</exception>
-    public static Dataset GetById(Workspace workspace, string id) => GetByIdAsync(workspace, id).EnsureCompleted();
+    public static Dataset GetById(Workspace workspace, string id) => SynchronousCall.Run(() => GetByIdAsync(workspace, id));
 
     /// <inheritdoc cref="GetById"/>
     /// <param name="workspace">The workspace.</param>
@@ -168,7 +175,7 @@ public abstract partial class Dataset
 
     /// <summary>The latest version of every registered dataset, by name.</summary>
     /// <param name="workspace">The workspace.</param>
-    public static IReadOnlyDictionary<string, Dataset> GetAll(Workspace workspace) => GetAllAsync(workspace).EnsureCompleted();
+    public static IReadOnlyDictionary<string, Dataset> GetAll(Workspace workspace) => SynchronousCall.Run(() => GetAllAsync(workspace));
 
     /// <inheritdoc cref="GetAll"/>
     /// <param name="workspace">The workspace.</param>
@@ -176,7 +183,7 @@ public abstract partial class Dataset
     public static async Task<IReadOnlyDictionary<string, Dataset>> GetAllAsync(Workspace workspace, CancellationToken cancellationToken = default)
     {
         Argument.NotNull(workspace, nameof(workspace));
-        IReadOnlyList<DatasetRecord> records = await workspace.Backend.Datasets.ListAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DatasetRecord> records = await workspace.Backend.Datasets.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new NamedCollection<Dataset>(records.Select(r => KeyValuePair.Create(r.Name, FromRecord(workspace, r))), "dataset");
     }
 

@@ -19,6 +19,6 @@ internal static class DatasetFactorySources
     {
         var reachable = definition with { Sources = definition.Sources.Where(s => s.Kind != DatasetSource.UrlKind).ToList() };
         using var materialization = new DatasetMaterialization(workspace);
-        materialization.ListFilesAsync(reachable, CancellationToken.None).EnsureCompleted();
+        SynchronousCall.Run(() => materialization.ListFilesAsync(reachable, CancellationToken.None));
     }
 }

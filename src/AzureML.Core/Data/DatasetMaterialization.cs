@@ -12,7 +12,6 @@ namespace AzureML.Core.Data;
 /// </summary>
 internal sealed class DatasetMaterialization : IDisposable
 {
-    private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromMinutes(30) };
     private readonly Workspace? _workspace;
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _downloads = new(StringComparer.Ordinal);
     private readonly Lazy<string> _temp = new(() => Directory.CreateTempSubdirectory("azureml-dataset-").FullName);
@@ -46,6 +45,14 @@ internal sealed class DatasetMaterialization : IDisposable
     public async Task<DataFrame> ReadTableAsync(DatasetDefinition definition, CancellationToken cancellationToken)
     {
         IReadOnlyList<DatasetFile> files = await ListFilesAsync(definition, cancellationToken).ConfigureAwait(false);
+
+        // The delimited reader is synchronous: files that come over the network are fetched first, asynchronously,
+        // so the reader only ever opens files on this machine.
+        foreach (DatasetFile remote in files.Where(f => f.IsRemote))
+        {
+            await (await remote.OpenAsync(cancellationToken).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+
         DelimitedSource[] sources = files
             .Select(f => new DelimitedSource(f.DisplayName, () => f.OpenAsync(cancellationToken).EnsureCompleted()))
             .ToArray();
@@ -113,42 +120,47 @@ internal sealed class DatasetMaterialization : IDisposable
 
         DatastoreStore store = _workspace.Backend.Datastores;
         var glob = new PathGlob(source.Path!);
-        IReadOnlyList<DatastoreFileInfo> listed = await store.ListFilesAsync(source.Datastore!, glob.Base, cancellationToken).ConfigureAwait(false);
-        return listed.Where(f => glob.Matches(f.Path))
-            .Select(f => new DatasetFile(glob.RelativeName(f.Path), $"azureml://datastores/{source.Datastore}/paths/{f.Path}", f.Length,
-                token => store.OpenReadAsync(source.Datastore!, f.Path, token)))
-            .ToList();
+        string? folder = await store.GetFolderOnThisMachineAsync(source.Datastore!, cancellationToken).ConfigureAwait(false);
+        var files = new List<DatasetFile>();
+        await foreach (DatastoreFileInfo f in store.ListFilesAsync(source.Datastore!, glob.Base, cancellationToken).ConfigureAwait(false))
+        {
+            if (!glob.Matches(f.Path)) continue;
+            string name = $"azureml://datastores/{source.Datastore}/paths/{f.Path}";
+            files.Add(folder is not null
+                ? LocalFile(Path.Combine(folder, f.Path), glob.RelativeName(f.Path)) with { DisplayName = name }
+                : Fetched(glob.RelativeName(f.Path), name, f.Length, token => store.OpenReadAsync(source.Datastore!, f.Path, token)));
+        }
+
+        return files;
     }
 
     private DatasetFile UrlFile(string url)
     {
-        string name = Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) ? Path.GetFileName(uri.AbsolutePath) : "";
-        return new DatasetFile(name.Length == 0 ? "download" : name, url, 0, async token =>
-        {
-            string file = await _downloads.GetOrAdd(url, u => new Lazy<Task<string>>(() => FetchAsync(u, token))).Value.ConfigureAwait(false);
-            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
-        });
+        if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri)) throw new UserErrorException($"'{url}' is not an absolute URL.");
+        string name = Path.GetFileName(uri.AbsolutePath);
+
+        // A workspace's backend fetches through its own HTTP pipeline; a dataset bound to none uses the shared client.
+        return Fetched(name.Length == 0 ? "download" : name, url, 0,
+            token => _workspace is null ? WebFiles.OpenAsync(uri, token) : _workspace.Backend.OpenUrlAsync(uri, token));
     }
 
-    private async Task<string> FetchAsync(string url, CancellationToken cancellationToken)
+    /// <summary>A file read over the network once per materialization, into its temporary folder, then from there.</summary>
+    private DatasetFile Fetched(string relativePath, string displayName, long length, Func<CancellationToken, Task<Stream>> open)
+        => new(relativePath, displayName, length, async token =>
+        {
+            string file = await _downloads.GetOrAdd(displayName, _ => new Lazy<Task<string>>(() => FetchAsync(open, token))).Value.ConfigureAwait(false);
+            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+        })
+        {
+            IsRemote = true,
+        };
+
+    private async Task<string> FetchAsync(Func<CancellationToken, Task<Stream>> open, CancellationToken cancellationToken)
     {
         string target = Path.Combine(_temp.Value, $"{_downloads.Count}-{Guid.NewGuid():N}");
-        try
-        {
-            using HttpResponseMessage response = await s_http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new UserErrorException($"Downloading '{url}' failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}.");
-            }
-
-            await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await FileWriting.WriteAtomicallyAsync(target, body, cancellationToken).ConfigureAwait(false);
-            return target;
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new UserErrorException($"Downloading '{url}' failed: {ex.Message}", ex);
-        }
+        await using Stream body = await open(cancellationToken).ConfigureAwait(false);
+        await FileWriting.WriteAtomicallyAsync(target, body, cancellationToken).ConfigureAwait(false);
+        return target;
     }
 
     // ToCsvFiles: the rows are written when the file is opened, so the file dataset stays lazy like azureml's.

@@ -19,7 +19,7 @@ public abstract partial class Datastore
     /// <exception cref="UserErrorException">The folder does not exist, or <paramref name="targetPath"/> leaves the datastore.</exception>
     public virtual DataPath Upload(string srcDir, string? targetPath = null, bool overwrite = false, bool showProgress = true,
         IProgress<DatastoreTransferProgress>? progress = null)
-        => UploadAsync(srcDir, targetPath, overwrite, showProgress, progress).EnsureCompleted();
+        => SynchronousCall.Run(() => UploadAsync(srcDir, targetPath, overwrite, showProgress, progress));
 
     /// <inheritdoc cref="Upload"/>
     /// <param name="srcDir">The local folder.</param>
@@ -52,7 +52,7 @@ public abstract partial class Datastore
     /// <exception cref="UserErrorException">A file is missing or outside <paramref name="relativeRoot"/>, or <paramref name="targetPath"/> leaves the datastore.</exception>
     public virtual DataPath UploadFiles(IEnumerable<string> files, string? relativeRoot = null, string? targetPath = null, bool overwrite = false,
         bool showProgress = true, IProgress<DatastoreTransferProgress>? progress = null)
-        => UploadFilesAsync(files, relativeRoot, targetPath, overwrite, showProgress, progress).EnsureCompleted();
+        => SynchronousCall.Run(() => UploadFilesAsync(files, relativeRoot, targetPath, overwrite, showProgress, progress));
 
     /// <inheritdoc cref="UploadFiles"/>
     /// <param name="files">The local files.</param>
@@ -101,7 +101,7 @@ public abstract partial class Datastore
     /// <returns>How many files were written (skipped ones are not counted).</returns>
     public virtual int Download(string targetPath, string? prefix = null, bool overwrite = false, bool showProgress = true,
         IProgress<DatastoreTransferProgress>? progress = null)
-        => DownloadAsync(targetPath, prefix, overwrite, showProgress, progress).EnsureCompleted();
+        => SynchronousCall.Run(() => DownloadAsync(targetPath, prefix, overwrite, showProgress, progress));
 
     /// <inheritdoc cref="Download"/>
     /// <param name="targetPath">The local folder.</param>
@@ -117,7 +117,7 @@ public abstract partial class Datastore
         string normalized = DatastorePaths.Normalize(prefix, Name);
         int slash = normalized.LastIndexOf('/');
         DatastoreStore store = Workspace.Backend.Datastores;
-        IReadOnlyList<DatastoreFileInfo> listed = await store.ListFilesAsync(Name, slash < 0 ? "" : normalized[..slash], cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DatastoreFileInfo> listed = await store.ListFilesAsync(Name, slash < 0 ? "" : normalized[..slash], cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         string target = System.IO.Path.GetFullPath(targetPath);
         List<FileTransferItem> items = listed
             .Where(f => f.Path.StartsWith(normalized, StringComparison.Ordinal))

@@ -50,7 +50,7 @@ public abstract partial class Datastore
     /// <param name="workspace">The workspace.</param>
     /// <param name="datastoreName">The datastore name.</param>
     /// <exception cref="UserErrorException">No such datastore; the message lists the registered ones.</exception>
-    public static Datastore Get(Workspace workspace, string datastoreName) => GetAsync(workspace, datastoreName).EnsureCompleted();
+    public static Datastore Get(Workspace workspace, string datastoreName) => SynchronousCall.Run(() => GetAsync(workspace, datastoreName));
 
     /// <inheritdoc cref="Get(Workspace, string)"/>
     /// <param name="workspace">The workspace.</param>
@@ -64,14 +64,17 @@ public abstract partial class Datastore
         DatastoreRecord? record = await store.GetAsync(datastoreName, cancellationToken).ConfigureAwait(false);
         if (record is not null) return FromRecord(workspace, record);
 
-        IReadOnlyList<DatastoreRecord> all = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DatastoreRecord> all = await store.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         throw new UserErrorException(
-            $"Datastore '{datastoreName}' is not registered in workspace '{workspace.Name}'. Registered datastores: {string.Join(", ", all.Select(d => d.Name))}.");
+            $"Datastore '{datastoreName}' is not registered in workspace '{workspace.Name}'. Registered datastores: {string.Join(", ", all.Select(d => d.Name))}.")
+        {
+            ErrorCode = AzureMLErrorCode.ResourceNotFound,
+        };
     }
 
     /// <summary>Returns the workspace's default datastore, <c>workspaceblobstore</c>.</summary>
     /// <param name="workspace">The workspace.</param>
-    public static Datastore GetDefault(Workspace workspace) => GetDefaultAsync(workspace).EnsureCompleted();
+    public static Datastore GetDefault(Workspace workspace) => SynchronousCall.Run(() => GetDefaultAsync(workspace));
 
     /// <inheritdoc cref="GetDefault(Workspace)"/>
     /// <param name="workspace">The workspace.</param>
@@ -87,7 +90,7 @@ public abstract partial class Datastore
     /// <param name="cancellationToken">Cancels the call.</param>
     internal static async Task<IReadOnlyDictionary<string, Datastore>> GetAllAsync(Workspace workspace, CancellationToken cancellationToken)
     {
-        IReadOnlyList<DatastoreRecord> records = await workspace.Backend.Datastores.ListAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<DatastoreRecord> records = await workspace.Backend.Datastores.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new NamedCollection<Datastore>(records.Select(r => KeyValuePair.Create(r.Name, FromRecord(workspace, r))), "datastore");
     }
 

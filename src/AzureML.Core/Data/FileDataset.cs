@@ -17,7 +17,7 @@ public class FileDataset : Dataset
     internal override DatasetDefinition FilesDefinition => Definition;
 
     /// <summary>The files' paths relative to the dataset's root, each starting with '/' as azureml writes them.</summary>
-    public virtual IReadOnlyList<string> ToPath() => ToPathAsync().EnsureCompleted();
+    public virtual IReadOnlyList<string> ToPath() => SynchronousCall.Run(() => ToPathAsync());
 
     /// <inheritdoc cref="ToPath"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -33,7 +33,7 @@ public class FileDataset : Dataset
     /// <param name="overwrite">Replace existing files; otherwise an existing file stops the download before anything is copied.</param>
     /// <returns>The absolute paths of the files written.</returns>
     /// <exception cref="UserErrorException">A file exists and <paramref name="overwrite"/> is false, or a source is missing.</exception>
-    public virtual IReadOnlyList<string> Download(string? targetPath = null, bool overwrite = false) => DownloadAsync(targetPath, overwrite).EnsureCompleted();
+    public virtual IReadOnlyList<string> Download(string? targetPath = null, bool overwrite = false) => SynchronousCall.Run(() => DownloadAsync(targetPath, overwrite));
 
     /// <inheritdoc cref="Download"/>
     /// <param name="targetPath">The folder; default a new temporary folder.</param>
@@ -51,7 +51,7 @@ public class FileDataset : Dataset
     /// </summary>
     /// <param name="mountPoint">An empty or missing folder; default a new temporary folder. It is deleted on dispose.</param>
     /// <exception cref="UserErrorException"><paramref name="mountPoint"/> is not empty.</exception>
-    public virtual FileDatasetMountContext Mount(string? mountPoint = null) => MountAsync(mountPoint).EnsureCompleted();
+    public virtual FileDatasetMountContext Mount(string? mountPoint = null) => SynchronousCall.Run(() => MountAsync(mountPoint));
 
     /// <inheritdoc cref="Mount"/>
     /// <param name="mountPoint">An empty or missing folder; default a new temporary folder. It is deleted on dispose.</param>

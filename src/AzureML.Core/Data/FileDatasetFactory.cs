@@ -41,7 +41,7 @@ public sealed class FileDatasetFactory
     /// <exception cref="UserErrorException">The folder is missing or nothing matches, or <paramref name="target"/> is not a datastore path.</exception>
     public FileDataset UploadDirectory(string srcDir, DataPath target, string? pattern = null, bool overwrite = false, bool showProgress = true,
         IProgress<DatastoreTransferProgress>? progress = null)
-        => UploadDirectoryAsync(srcDir, target, pattern, overwrite, showProgress, progress).EnsureCompleted();
+        => SynchronousCall.Run(() => UploadDirectoryAsync(srcDir, target, pattern, overwrite, showProgress, progress));
 
     /// <inheritdoc cref="UploadDirectory"/>
     /// <param name="srcDir">The local folder.</param>

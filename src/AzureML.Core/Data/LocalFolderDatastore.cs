@@ -25,7 +25,7 @@ public class LocalFolderDatastore : Datastore
     /// <returns>The registered datastore.</returns>
     /// <exception cref="UserErrorException">The workspace is not local, the name is malformed, or it exists without <paramref name="overwrite"/>.</exception>
     public static LocalFolderDatastore RegisterLocalFolder(Workspace workspace, string datastoreName, string path, bool overwrite = false)
-        => RegisterLocalFolderAsync(workspace, datastoreName, path, overwrite).EnsureCompleted();
+        => SynchronousCall.Run(() => RegisterLocalFolderAsync(workspace, datastoreName, path, overwrite));
 
     /// <inheritdoc cref="RegisterLocalFolder"/>
     /// <param name="workspace">A local workspace.</param>

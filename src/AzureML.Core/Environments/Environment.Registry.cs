@@ -14,7 +14,7 @@ public sealed partial class Environment
     /// <param name="workspace">The workspace.</param>
     /// <returns>The registered environment, with <see cref="Version"/> set. This object is not changed.</returns>
     /// <exception cref="UserErrorException">The name is reserved (starts with <c>Microsoft</c> or <c>AzureML</c>) or the definition is inconsistent.</exception>
-    public Environment Register(Workspace workspace) => RegisterAsync(workspace).EnsureCompleted();
+    public Environment Register(Workspace workspace) => SynchronousCall.Run(() => RegisterAsync(workspace));
 
     /// <inheritdoc cref="Register(Workspace)"/>
     /// <param name="workspace">The workspace.</param>
@@ -23,7 +23,7 @@ public sealed partial class Environment
     {
         Argument.NotNull(workspace, nameof(workspace));
         if (string.IsNullOrWhiteSpace(Name)) throw new UserErrorException("Cannot register an environment without a name.");
-        string? reserved = ReservedPrefixes.FirstOrDefault(p => Name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        string? reserved = IsReserved(Name) ? ReservedPrefixes.First(p => Name.StartsWith(p, StringComparison.OrdinalIgnoreCase)) : null;
         if (reserved is not null)
         {
             throw new UserErrorException(
@@ -45,7 +45,7 @@ public sealed partial class Environment
     /// <param name="version">The version; default the latest.</param>
     /// <exception cref="UserErrorException">No such environment or version; the message lists what exists.</exception>
     public static Environment Get(Workspace workspace, string name, string? version = null)
-        => GetAsync(workspace, name, version).EnsureCompleted();
+        => SynchronousCall.Run(() => GetAsync(workspace, name, version));
 
     /// <inheritdoc cref="Get(Workspace, string, string?)"/>
     /// <param name="workspace">The workspace.</param>
@@ -56,34 +56,55 @@ public sealed partial class Environment
     {
         Argument.NotNull(workspace, nameof(workspace));
         Argument.NotNullOrEmpty(name, nameof(name));
-        Environment? curated = CuratedEnvironments.Get(name, version);
-        if (curated is not null) return curated;
-
         EnvironmentStore store = workspace.Backend.Environments;
+
+        // Only curated environments may carry the reserved prefixes, so those names are looked up there alone.
+        if (IsReserved(name))
+        {
+            EnvironmentRecord? curated = await store.GetCuratedAsync(name, version, cancellationToken).ConfigureAwait(false);
+            if (curated is not null) return FromRecord(curated);
+            EnvironmentRecord? anyVersion = version is null ? null : await store.GetCuratedAsync(name, null, cancellationToken).ConfigureAwait(false);
+            throw new UserErrorException(anyVersion is not null
+                ? $"Curated environment '{name}' has no version '{version}'; its latest version is {anyVersion.Version}."
+                : $"'{name}' is not a curated environment of workspace '{workspace.Name}'{await CuratedNamesAsync(store, cancellationToken).ConfigureAwait(false)}.")
+            {
+                ErrorCode = AzureMLErrorCode.ResourceNotFound,
+            };
+        }
+
         EnvironmentRecord? record = await store.GetAsync(name, version, cancellationToken).ConfigureAwait(false);
         if (record is not null) return FromRecord(record);
 
         EnvironmentRecord? latest = version is null ? null : await store.GetAsync(name, null, cancellationToken).ConfigureAwait(false);
         if (latest is not null)
         {
-            throw new UserErrorException($"Environment '{name}' has no version '{version}' in workspace '{workspace.Name}'; versions 1 to {latest.Version} exist.");
+            throw new UserErrorException($"Environment '{name}' has no version '{version}' in workspace '{workspace.Name}'; versions 1 to {latest.Version} exist.")
+            {
+                ErrorCode = AzureMLErrorCode.ResourceNotFound,
+            };
         }
 
-        if (CuratedEnvironments.Get(name, null) is not null)
-        {
-            throw new UserErrorException($"Curated environment '{name}' has no version '{version}'; its version is {CuratedEnvironments.Version}.");
-        }
-
-        IReadOnlyList<EnvironmentRecord> registered = await store.ListAsync(cancellationToken).ConfigureAwait(false);
-        string registeredNames = registered.Count == 0 ? "none" : string.Join(", ", registered.Select(r => r.Name));
+        List<string> registered = await store.ListAsync(cancellationToken).Select(r => r.Name).Take(21).ToListAsync(cancellationToken).ConfigureAwait(false);
+        string registeredNames = registered.Count == 0 ? "none" : string.Join(", ", registered.Take(20)) + (registered.Count > 20 ? ", …" : "");
         throw new UserErrorException(
-            $"Environment '{name}' was not found in workspace '{workspace.Name}'. Registered environments: {registeredNames}. " +
-            $"Curated environments: {string.Join(", ", CuratedEnvironments.Names)}. Register it first with environment.Register(workspace).");
+            $"Environment '{name}' was not found in workspace '{workspace.Name}'. Registered environments: {registeredNames}" +
+            $"{await CuratedNamesAsync(store, cancellationToken).ConfigureAwait(false)}. Register it first with environment.Register(workspace).")
+        {
+            ErrorCode = AzureMLErrorCode.ResourceNotFound,
+        };
+    }
+
+    private static bool IsReserved(string name) => ReservedPrefixes.Any(p => name.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<string> CuratedNamesAsync(EnvironmentStore store, CancellationToken cancellationToken)
+    {
+        List<string> curated = await store.ListCuratedAsync(cancellationToken).Select(r => r.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return curated.Count == 0 ? "" : $". Curated environments: {string.Join(", ", curated)}";
     }
 
     /// <summary>The latest version of every registered environment, and the curated environments, by name.</summary>
     /// <param name="workspace">The workspace.</param>
-    public static IReadOnlyDictionary<string, Environment> List(Workspace workspace) => ListAsync(workspace).EnsureCompleted();
+    public static IReadOnlyDictionary<string, Environment> List(Workspace workspace) => SynchronousCall.Run(() => ListAsync(workspace));
 
     /// <inheritdoc cref="List(Workspace)"/>
     /// <param name="workspace">The workspace.</param>
@@ -91,9 +112,10 @@ public sealed partial class Environment
     public static async Task<IReadOnlyDictionary<string, Environment>> ListAsync(Workspace workspace, CancellationToken cancellationToken = default)
     {
         Argument.NotNull(workspace, nameof(workspace));
-        IReadOnlyList<EnvironmentRecord> records = await workspace.Backend.Environments.ListAsync(cancellationToken).ConfigureAwait(false);
-        var result = CuratedEnvironments.All().ToDictionary(e => e.Name, StringComparer.Ordinal);
-        foreach (EnvironmentRecord record in records) result[record.Name] = FromRecord(record);
+        EnvironmentStore store = workspace.Backend.Environments;
+        var result = new Dictionary<string, Environment>(StringComparer.Ordinal);
+        await foreach (EnvironmentRecord record in store.ListCuratedAsync(cancellationToken).ConfigureAwait(false)) result[record.Name] = FromRecord(record);
+        await foreach (EnvironmentRecord record in store.ListAsync(cancellationToken).ConfigureAwait(false)) result[record.Name] = FromRecord(record);
         return result;
     }
 

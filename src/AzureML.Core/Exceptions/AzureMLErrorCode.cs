@@ -6,7 +6,10 @@ namespace AzureML.Core;
 /// </summary>
 public static class AzureMLErrorCode
 {
-    /// <summary>The resource does not exist (HTTP 404).</summary>
+    /// <summary>
+    /// The resource does not exist (HTTP 404 on Azure). Every store of every workspace kind reports a missing
+    /// compute target, model, run, service, datastore, dataset or environment with this code.
+    /// </summary>
     public const string ResourceNotFound = "ResourceNotFound";
 
     /// <summary>The credential was missing, expired or rejected (HTTP 401).</summary>
@@ -32,4 +35,16 @@ public static class AzureMLErrorCode
 
     /// <summary>A file transfer to or from blob storage failed.</summary>
     public const string TransferFailed = "TransferFailed";
+
+    /// <summary>A compute target's node counts or scale-down time are inconsistent.</summary>
+    public const string InvalidScaleSettings = "InvalidScaleSettings";
+
+    /// <summary>A compute target's VM priority is neither <c>dedicated</c> nor <c>lowpriority</c>.</summary>
+    public const string InvalidVmPriority = "InvalidVmPriority";
+
+    /// <summary>A compute target's name breaks the service's naming rule or is reserved.</summary>
+    public const string InvalidComputeName = "InvalidComputeName";
+
+    /// <summary>The operation exists on the service but not on this kind of workspace (for example archiving on Azure).</summary>
+    public const string NotSupported = "NotSupported";
 }

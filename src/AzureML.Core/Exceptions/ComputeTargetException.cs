@@ -1,8 +1,8 @@
 namespace AzureML.Core;
 
 /// <summary>
-/// Raised when a compute target cannot be found, created, changed or deleted. Messages start with a code
-/// as azureml-core's do (<c>ComputeTargetNotFound: …</c>), so code that matches on them keeps working.
+/// Raised when a compute target cannot be found, created, changed or deleted. <see cref="AzureMLException.ErrorCode"/>
+/// says why (<see cref="AzureMLErrorCode.ResourceNotFound"/>, <see cref="AzureMLErrorCode.InvalidScaleSettings"/>…).
 /// </summary>
 public class ComputeTargetException : AzureMLException
 {

@@ -11,6 +11,7 @@ public class ModelNotFoundException : AzureMLException
     {
         ModelName = modelName;
         Version = version;
+        ErrorCode = AzureMLErrorCode.ResourceNotFound;
     }
 
     /// <summary>The model name that was looked up.</summary>

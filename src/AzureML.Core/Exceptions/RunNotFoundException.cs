@@ -7,7 +7,10 @@ public class RunNotFoundException : AzureMLException
     /// <param name="runId">The id that was looked up.</param>
     public RunNotFoundException(string runId)
         : base($"Run '{runId}' was not found in this workspace. Check the id (Run.Id) and the workspace it was submitted to.")
-        => RunId = runId;
+    {
+        RunId = runId;
+        ErrorCode = AzureMLErrorCode.ResourceNotFound;
+    }
 
     /// <summary>The id that was looked up.</summary>
     public string RunId { get; }

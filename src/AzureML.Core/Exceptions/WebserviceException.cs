@@ -16,6 +16,10 @@ public class WebserviceException : AzureMLException
     /// <param name="innerException">The underlying failure.</param>
     public WebserviceException(string message, Exception? innerException) : base(message, innerException) { }
 
-    /// <summary>The HTTP status of a failed scoring call, when there was one.</summary>
-    public int? StatusCode { get; init; }
+    /// <summary>The HTTP status of a failed call, when there was one; the same as <see cref="AzureMLException.Status"/>.</summary>
+    public int? StatusCode
+    {
+        get => Status;
+        init => Status = value;
+    }
 }

@@ -26,7 +26,7 @@ public partial class Experiment
     {
         Workspace = Argument.NotNull(workspace, nameof(workspace));
         ValidateName(name);
-        _record = workspace.Backend.Experiments.GetOrCreateAsync(name, CancellationToken.None).EnsureCompleted();
+        _record = SynchronousCall.Run(() => workspace.Backend.Experiments.GetOrCreateAsync(name, CancellationToken.None));
     }
 
     internal Experiment(Workspace workspace, ExperimentRecord record)
@@ -81,7 +81,7 @@ public partial class Experiment
     /// <param name="tags">Tags to put on the run.</param>
     /// <returns>The new run.</returns>
     public virtual Run Submit(ScriptRunConfig config, IReadOnlyDictionary<string, string>? tags = null)
-        => SubmitAsync(config, tags).EnsureCompleted();
+        => SynchronousCall.Run(() => SubmitAsync(config, tags));
 
     /// <inheritdoc cref="Submit(ScriptRunConfig, IReadOnlyDictionary{string, string}?)"/>
     /// <param name="config">What to run and where.</param>
@@ -100,7 +100,7 @@ public partial class Experiment
     /// <see cref="Run.Complete()"/> or <see cref="Run.Fail(string?, string?)"/>.
     /// </summary>
     /// <param name="displayName">An optional display name.</param>
-    public virtual Run StartLogging(string? displayName = null) => StartLoggingAsync(displayName).EnsureCompleted();
+    public virtual Run StartLogging(string? displayName = null) => SynchronousCall.Run(() => StartLoggingAsync(displayName));
 
     /// <inheritdoc cref="StartLogging(string?)"/>
     /// <param name="displayName">An optional display name.</param>
@@ -127,7 +127,7 @@ public partial class Experiment
     /// <param name="status">Only runs in this status.</param>
     public virtual IReadOnlyList<Run> GetRuns(string? type = null, IReadOnlyDictionary<string, string?>? tags = null,
         IReadOnlyDictionary<string, string?>? properties = null, bool includeChildren = false, RunStatus? status = null)
-        => GetRunsAsync(type, tags, properties, includeChildren, status).EnsureCompleted();
+        => SynchronousCall.Run(() => GetRunsAsync(type, tags, properties, includeChildren, status));
 
     /// <inheritdoc cref="GetRuns"/>
     /// <param name="type">Only runs of this type.</param>
@@ -148,12 +148,12 @@ public partial class Experiment
             Properties = properties,
             IncludeChildren = includeChildren,
             Status = status?.ToString(),
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         return records.Select(r => Run.FromRecord(Workspace, r)).ToList();
     }
 
     /// <summary>Archives the experiment: it no longer shows in <see cref="Workspace.Experiments"/>.</summary>
-    public virtual void Archive() => ArchiveAsync().EnsureCompleted();
+    public virtual void Archive() => SynchronousCall.Run(() => ArchiveAsync());
 
     /// <inheritdoc cref="Archive"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -161,7 +161,7 @@ public partial class Experiment
         => _record = await Workspace.Backend.Experiments.SetArchivedAsync(Name, true, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Makes an archived experiment active again.</summary>
-    public virtual void Reactivate() => ReactivateAsync().EnsureCompleted();
+    public virtual void Reactivate() => SynchronousCall.Run(() => ReactivateAsync());
 
     /// <inheritdoc cref="Reactivate"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -176,12 +176,12 @@ public partial class Experiment
     /// <summary>Adds or replaces tags.</summary>
     /// <param name="tags">The tags.</param>
     public virtual void SetTags(IReadOnlyDictionary<string, string> tags)
-        => _record = Workspace.Backend.Experiments.UpdateTagsAsync(Name, tags, Array.Empty<string>(), CancellationToken.None).EnsureCompleted();
+        => _record = SynchronousCall.Run(() => Workspace.Backend.Experiments.UpdateTagsAsync(Name, tags, Array.Empty<string>(), CancellationToken.None));
 
     /// <summary>Removes tags by key.</summary>
     /// <param name="keys">The keys to remove.</param>
     public virtual void RemoveTags(IEnumerable<string> keys)
-        => _record = Workspace.Backend.Experiments.UpdateTagsAsync(Name, new Dictionary<string, string>(), keys.ToList(), CancellationToken.None).EnsureCompleted();
+        => _record = SynchronousCall.Run(() => Workspace.Backend.Experiments.UpdateTagsAsync(Name, new Dictionary<string, string>(), keys.ToList(), CancellationToken.None));
 
     /// <inheritdoc />
     public override string ToString() => $"Experiment(Name: {Name}, Workspace: {Workspace.Name})";

@@ -7,7 +7,7 @@ public partial class Run
 {
     /// <summary>The run's child runs, oldest first.</summary>
     /// <param name="recursive">Also the children's children.</param>
-    public virtual IReadOnlyList<Run> GetChildren(bool recursive = false) => GetChildrenAsync(recursive).EnsureCompleted();
+    public virtual IReadOnlyList<Run> GetChildren(bool recursive = false) => SynchronousCall.Run(() => GetChildrenAsync(recursive));
 
     /// <inheritdoc cref="GetChildren"/>
     /// <param name="recursive">Also the children's children.</param>
@@ -19,7 +19,7 @@ public partial class Run
         while (pending.Count > 0)
         {
             IReadOnlyList<RunRecord> children = await Workspace.Backend.Runs.ListAsync(
-                new RunQuery { ParentRunId = pending.Dequeue(), IncludeChildren = true }, cancellationToken).ConfigureAwait(false);
+                new RunQuery { ParentRunId = pending.Dequeue(), IncludeChildren = true }, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (RunRecord child in children.OrderBy(c => c.Number))
             {
                 result.Add(FromRecord(Workspace, child));
@@ -33,7 +33,7 @@ public partial class Run
     /// <summary>Creates a child run in <c>Running</c>, to log to and end with <see cref="Complete"/>.</summary>
     /// <param name="name">An optional display name.</param>
     /// <param name="runId">An optional run id; default generated.</param>
-    public virtual Run Child(string? name = null, string? runId = null) => ChildAsync(name, runId).EnsureCompleted();
+    public virtual Run Child(string? name = null, string? runId = null) => SynchronousCall.Run(() => ChildAsync(name, runId));
 
     /// <inheritdoc cref="Child"/>
     /// <param name="name">An optional display name.</param>

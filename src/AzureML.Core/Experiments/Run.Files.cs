@@ -5,18 +5,18 @@ namespace AzureML.Core;
 public partial class Run
 {
     /// <summary>The names of the run's files (outputs, logs, uploaded files), sorted.</summary>
-    public virtual IReadOnlyList<string> GetFileNames() => GetFileNamesAsync().EnsureCompleted();
+    public virtual IReadOnlyList<string> GetFileNames() => SynchronousCall.Run(() => GetFileNamesAsync());
 
     /// <inheritdoc cref="GetFileNames"/>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public virtual Task<IReadOnlyList<string>> GetFileNamesAsync(CancellationToken cancellationToken = default)
-        => Workspace.Backend.Artifacts.ListAsync(Id, cancellationToken);
+    public virtual async Task<IReadOnlyList<string>> GetFileNamesAsync(CancellationToken cancellationToken = default)
+        => await Workspace.Backend.Artifacts.ListAsync(Id, null, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Downloads one file of the run.</summary>
     /// <param name="name">The file name, e.g. <c>outputs/model.joblib</c>.</param>
     /// <param name="outputFilePath">Where to write it: a file path, or an existing folder; default the file's base name in the current directory.</param>
     /// <returns>The path written.</returns>
-    public virtual string DownloadFile(string name, string? outputFilePath = null) => DownloadFileAsync(name, outputFilePath).EnsureCompleted();
+    public virtual string DownloadFile(string name, string? outputFilePath = null) => SynchronousCall.Run(() => DownloadFileAsync(name, outputFilePath));
 
     /// <inheritdoc cref="DownloadFile"/>
     /// <param name="name">The file name.</param>
@@ -40,7 +40,7 @@ public partial class Run
     /// <param name="appendPrefix">Keep the prefix in the written paths (azureml-core's default).</param>
     /// <returns>The paths written.</returns>
     public virtual IReadOnlyList<string> DownloadFiles(string? prefix = null, string? outputDirectory = null, bool appendPrefix = true)
-        => DownloadFilesAsync(prefix, outputDirectory, appendPrefix).EnsureCompleted();
+        => SynchronousCall.Run(() => DownloadFilesAsync(prefix, outputDirectory, appendPrefix));
 
     /// <inheritdoc cref="DownloadFiles"/>
     /// <param name="prefix">Only files under this prefix.</param>
@@ -69,7 +69,7 @@ public partial class Run
     /// <summary>Uploads a local file to the run under <paramref name="name"/>.</summary>
     /// <param name="name">The artifact name, e.g. <c>outputs/report.html</c>.</param>
     /// <param name="pathOrStream">A file path.</param>
-    public virtual void UploadFile(string name, string pathOrStream) => UploadFileAsync(name, pathOrStream).EnsureCompleted();
+    public virtual void UploadFile(string name, string pathOrStream) => SynchronousCall.Run(() => UploadFileAsync(name, pathOrStream));
 
     /// <inheritdoc cref="UploadFile(string, string)"/>
     /// <param name="name">The artifact name.</param>
@@ -86,7 +86,7 @@ public partial class Run
     /// <summary>Uploads the content of a stream to the run under <paramref name="name"/>.</summary>
     /// <param name="name">The artifact name.</param>
     /// <param name="content">The content.</param>
-    public virtual void UploadFile(string name, Stream content) => UploadFileAsync(name, content).EnsureCompleted();
+    public virtual void UploadFile(string name, Stream content) => SynchronousCall.Run(() => UploadFileAsync(name, content));
 
     /// <inheritdoc cref="UploadFile(string, Stream)"/>
     /// <param name="name">The artifact name.</param>
@@ -99,7 +99,7 @@ public partial class Run
     /// <param name="name">The artifact folder name.</param>
     /// <param name="path">The local folder.</param>
     /// <returns>The artifact names created.</returns>
-    public virtual IReadOnlyList<string> UploadFolder(string name, string path) => UploadFolderAsync(name, path).EnsureCompleted();
+    public virtual IReadOnlyList<string> UploadFolder(string name, string path) => SynchronousCall.Run(() => UploadFolderAsync(name, path));
 
     /// <inheritdoc cref="UploadFolder"/>
     /// <param name="name">The artifact folder name.</param>

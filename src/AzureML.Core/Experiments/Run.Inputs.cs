@@ -9,7 +9,7 @@ public partial class Run
     /// The datasets this run received, by input name: the local path each was mounted or downloaded to, as the
     /// script saw it in <c>run.input_datasets</c>. Readable from any process once the run has started.
     /// </summary>
-    public virtual IReadOnlyDictionary<string, string> InputDatasets => GetInputDatasetsAsync().EnsureCompleted();
+    public virtual IReadOnlyDictionary<string, string> InputDatasets => SynchronousCall.Run(() => GetInputDatasetsAsync());
 
     /// <inheritdoc cref="InputDatasets"/>
     /// <param name="cancellationToken">Cancels the call.</param>

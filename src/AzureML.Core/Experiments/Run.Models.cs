@@ -7,7 +7,8 @@ public partial class Run
 {
     /// <summary>
     /// Registers files of this run as the next version of <paramref name="modelName"/>, recording the run id
-    /// and experiment name on the model. <paramref name="modelPath"/> names one file
+    /// and experiment name on the model. The files are registered where the run stored them: nothing is
+    /// downloaded and uploaded again. <paramref name="modelPath"/> names one file
     /// (<c>outputs/model.joblib</c>, stored as <c>model.joblib</c>) or a folder (<c>outputs/</c> or
     /// <c>./outputs/</c>, stored as <c>outputs/…</c>).
     /// </summary>
@@ -24,7 +25,7 @@ public partial class Run
     public virtual Model RegisterModel(string modelName, string modelPath, IReadOnlyDictionary<string, string>? tags = null,
         IReadOnlyDictionary<string, string>? properties = null, string? modelFramework = null, string? modelFrameworkVersion = null, string? description = null,
         ResourceConfiguration? resourceConfiguration = null)
-        => RegisterModelAsync(modelName, modelPath, tags, properties, modelFramework, modelFrameworkVersion, description, resourceConfiguration).EnsureCompleted();
+        => SynchronousCall.Run(() => RegisterModelAsync(modelName, modelPath, tags, properties, modelFramework, modelFrameworkVersion, description, resourceConfiguration));
 
     /// <inheritdoc cref="RegisterModel"/>
     /// <param name="modelName">The model name.</param>
@@ -50,7 +51,7 @@ public partial class Run
         return await Model.RegisterAsync(Workspace, new ModelRegistration
         {
             Name = ModelNames.Validate(modelName),
-            Files = await ModelFilesAsync(modelPath, cancellationToken).ConfigureAwait(false),
+            RunFiles = new RunFilesReference(Id, NormalizeArtifactName(modelPath)),
             Framework = modelFramework ?? Model.Framework.Custom,
             FrameworkVersion = modelFrameworkVersion,
             Description = description,
@@ -60,27 +61,5 @@ public partial class Run
             Tags = tags ?? new Dictionary<string, string>(),
             Properties = properties ?? new Dictionary<string, string>(),
         }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The run files <paramref name="modelPath"/> names, each stored under its path relative to the
-    /// parent of <paramref name="modelPath"/>: a file keeps its base name, a folder its own name.
-    /// </summary>
-    private async Task<IReadOnlyList<ModelFileSource>> ModelFilesAsync(string modelPath, CancellationToken cancellationToken)
-    {
-        string normalized = NormalizeArtifactName(modelPath);
-        string folder = normalized.TrimEnd('/');
-        IReadOnlyList<string> names = await Workspace.Backend.Artifacts.ListAsync(Id, cancellationToken).ConfigureAwait(false);
-        List<string> chosen = names.Contains(folder, StringComparer.Ordinal)
-            ? new List<string> { folder }
-            : names.Where(name => folder.Length == 0 || name.StartsWith(folder + "/", StringComparison.Ordinal)).ToList();
-        if (chosen.Count == 0)
-        {
-            string has = names.Count == 0 ? "no files" : $"{names.Count} files: {string.Join(", ", names.Take(20))}{(names.Count > 20 ? ", …" : "")}";
-            throw new UserErrorException($"Run '{Id}' has no file or folder '{modelPath}' to register as a model; it has {has}.");
-        }
-
-        int parentLength = folder.LastIndexOf('/') + 1;
-        return chosen.Select(name => new ModelFileSource(name[parentLength..], ct => Workspace.Backend.Artifacts.OpenReadAsync(Id, name, ct))).ToList();
     }
 }

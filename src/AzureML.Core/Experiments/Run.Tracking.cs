@@ -14,7 +14,7 @@ public partial class Run
     /// <param name="description">An optional description.</param>
     /// <param name="step">An optional step (iteration) number.</param>
     public virtual void Log(string name, object? value, string? description = null, long? step = null)
-        => LogAsync(name, value, description, step).EnsureCompleted();
+        => SynchronousCall.Run(() => LogAsync(name, value, description, step));
 
     /// <inheritdoc cref="Log"/>
     /// <param name="name">The metric name.</param>
@@ -30,7 +30,7 @@ public partial class Run
     /// <param name="values">The values.</param>
     /// <param name="description">An optional description.</param>
     public virtual void LogList(string name, IEnumerable values, string? description = null)
-        => LogListAsync(name, values, description).EnsureCompleted();
+        => SynchronousCall.Run(() => LogListAsync(name, values, description));
 
     /// <inheritdoc cref="LogList"/>
     /// <param name="name">The metric name.</param>
@@ -45,14 +45,14 @@ public partial class Run
     /// <param name="row">Column → value.</param>
     /// <param name="description">An optional description.</param>
     public virtual void LogRow(string name, IReadOnlyDictionary<string, object?> row, string? description = null)
-        => LogRowAsync(name, row, description).EnsureCompleted();
+        => SynchronousCall.Run(() => LogRowAsync(name, row, description));
 
     /// <summary>Logs one row of a table from an object's public properties, e.g. <c>new { epoch = 1, loss = 0.3 }</c>.</summary>
     /// <param name="name">The table name.</param>
     /// <param name="row">An object whose properties are the columns.</param>
     /// <param name="description">An optional description.</param>
     public virtual void LogRow(string name, object row, string? description = null)
-        => LogRowAsync(name, PropertiesOf(row), description).EnsureCompleted();
+        => SynchronousCall.Run(() => LogRowAsync(name, PropertiesOf(row), description));
 
     /// <inheritdoc cref="LogRow(string, IReadOnlyDictionary{string, object?}, string?)"/>
     /// <param name="name">The table name.</param>
@@ -71,7 +71,7 @@ public partial class Run
     /// <param name="table">Column → the column's values.</param>
     /// <param name="description">An optional description.</param>
     public virtual void LogTable(string name, IReadOnlyDictionary<string, IEnumerable> table, string? description = null)
-        => LogTableAsync(name, table, description).EnsureCompleted();
+        => SynchronousCall.Run(() => LogTableAsync(name, table, description));
 
     /// <inheritdoc cref="LogTable"/>
     /// <param name="name">The table name.</param>
@@ -90,7 +90,7 @@ public partial class Run
     /// <param name="path">The image file.</param>
     /// <param name="description">An optional description.</param>
     public virtual void LogImage(string name, string path, string? description = null)
-        => LogImageAsync(name, path, description).EnsureCompleted();
+        => SynchronousCall.Run(() => LogImageAsync(name, path, description));
 
     /// <inheritdoc cref="LogImage"/>
     /// <param name="name">The metric name.</param>
@@ -129,7 +129,7 @@ public partial class Run
     /// <param name="name">Only this metric.</param>
     /// <param name="recursive">Also child runs: the result is then run id → that run's metrics.</param>
     public virtual IReadOnlyDictionary<string, object> GetMetrics(string? name = null, bool recursive = false)
-        => GetMetricsAsync(name, recursive).EnsureCompleted();
+        => SynchronousCall.Run(() => GetMetricsAsync(name, recursive));
 
     /// <inheritdoc cref="GetMetrics"/>
     /// <param name="name">Only this metric.</param>
@@ -148,7 +148,7 @@ public partial class Run
         {
             string runId = pending.Dequeue();
             byRun[runId] = MetricValues.Fold(await Workspace.Backend.Runs.GetMetricsAsync(runId, name, cancellationToken).ConfigureAwait(false));
-            IReadOnlyList<RunRecord> children = await Workspace.Backend.Runs.ListAsync(new RunQuery { ParentRunId = runId, IncludeChildren = true }, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<RunRecord> children = await Workspace.Backend.Runs.ListAsync(new RunQuery { ParentRunId = runId, IncludeChildren = true }, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (RunRecord child in children) pending.Enqueue(child.RunId);
         }
 
@@ -163,7 +163,7 @@ public partial class Run
 
     /// <summary>Adds or replaces tags.</summary>
     /// <param name="tags">The tags.</param>
-    public virtual void SetTags(IReadOnlyDictionary<string, string> tags) => SetTagsAsync(tags).EnsureCompleted();
+    public virtual void SetTags(IReadOnlyDictionary<string, string> tags) => SynchronousCall.Run(() => SetTagsAsync(tags));
 
     /// <inheritdoc cref="SetTags"/>
     /// <param name="tags">The tags.</param>
@@ -176,7 +176,7 @@ public partial class Run
 
     /// <summary>Removes tags by key.</summary>
     /// <param name="keys">The keys.</param>
-    public virtual void RemoveTags(IEnumerable<string> keys) => RemoveTagsAsync(keys).EnsureCompleted();
+    public virtual void RemoveTags(IEnumerable<string> keys) => SynchronousCall.Run(() => RemoveTagsAsync(keys));
 
     /// <inheritdoc cref="RemoveTags"/>
     /// <param name="keys">The keys.</param>
@@ -190,14 +190,14 @@ public partial class Run
     /// <summary>Reads the tags from the workspace.</summary>
     public virtual IReadOnlyDictionary<string, string> GetTags()
     {
-        RefreshAsync(CancellationToken.None).EnsureCompleted();
+        SynchronousCall.Run(() => RefreshAsync(CancellationToken.None));
         return Tags;
     }
 
     /// <summary>Adds properties. Properties are immutable: setting a key again to a different value is refused.</summary>
     /// <param name="properties">The properties.</param>
     /// <exception cref="UserErrorException">A key already holds a different value.</exception>
-    public virtual void AddProperties(IReadOnlyDictionary<string, string> properties) => AddPropertiesAsync(properties).EnsureCompleted();
+    public virtual void AddProperties(IReadOnlyDictionary<string, string> properties) => SynchronousCall.Run(() => AddPropertiesAsync(properties));
 
     /// <inheritdoc cref="AddProperties"/>
     /// <param name="properties">The properties.</param>
@@ -211,15 +211,20 @@ public partial class Run
     /// <summary>Reads the properties from the workspace.</summary>
     public virtual IReadOnlyDictionary<string, string> GetProperties()
     {
-        RefreshAsync(CancellationToken.None).EnsureCompleted();
+        SynchronousCall.Run(() => RefreshAsync(CancellationToken.None));
         return Properties;
     }
 
     /// <summary>Sets the display name.</summary>
     /// <param name="displayName">The new display name.</param>
-    public virtual void SetDisplayName(string displayName)
+    public virtual void SetDisplayName(string displayName) => SynchronousCall.Run(() => SetDisplayNameAsync(displayName));
+
+    /// <inheritdoc cref="SetDisplayName"/>
+    /// <param name="displayName">The new display name.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public virtual async Task SetDisplayNameAsync(string displayName, CancellationToken cancellationToken = default)
     {
-        Workspace.Backend.Runs.SetDisplayNameAsync(Id, Argument.NotNullOrEmpty(displayName, nameof(displayName)), CancellationToken.None).EnsureCompleted();
-        RefreshAsync(CancellationToken.None).EnsureCompleted();
+        await Workspace.Backend.Runs.SetDisplayNameAsync(Id, Argument.NotNullOrEmpty(displayName, nameof(displayName)), cancellationToken).ConfigureAwait(false);
+        await RefreshAsync(cancellationToken).ConfigureAwait(false);
     }
 }

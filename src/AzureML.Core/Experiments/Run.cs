@@ -51,7 +51,7 @@ public partial class Run
     public virtual RunStatus Status => new(_record.Status);
 
     /// <summary>The experiment the run belongs to.</summary>
-    public virtual Experiment Experiment => new(Workspace, Workspace.Backend.Experiments.GetAsync(_record.ExperimentName, CancellationToken.None).EnsureCompleted()
+    public virtual Experiment Experiment => new(Workspace, SynchronousCall.Run(() => Workspace.Backend.Experiments.GetAsync(_record.ExperimentName, CancellationToken.None))
         ?? throw new AzureMLException($"The experiment '{_record.ExperimentName}' of run '{Id}' no longer exists."));
 
     /// <summary>The parent run, or <c>null</c> for a top-level run.</summary>
@@ -70,26 +70,42 @@ public partial class Run
     /// </summary>
     /// <param name="allowOffline">Return an offline run outside a submitted run instead of throwing.</param>
     /// <exception cref="UserErrorException">Not in a submitted run and <paramref name="allowOffline"/> is false.</exception>
-    public static Run GetContext(bool allowOffline = true)
+    public static Run GetContext(bool allowOffline = true) => GetContext(allowOffline, System.Environment.GetEnvironmentVariable, options: null);
+
+    /// <summary>
+    /// The run <paramref name="variables"/> describe: a local run from <c>AZUREML_RUN_ID</c> and the local workspace's
+    /// folder; a job on Azure from the variables the service sets (<c>MLFLOW_TRACKING_URI</c>, which names the workspace,
+    /// <c>MLFLOW_RUN_ID</c>, and <c>AZUREML_RUN_TOKEN</c>, the run's own token, else the compute's identity).
+    /// </summary>
+    internal static Run GetContext(bool allowOffline, Func<string, string?> variables, AzureMLClientOptions? options)
     {
-        string? runId = System.Environment.GetEnvironmentVariable(RunIdVariable);
-        string? localRoot = System.Environment.GetEnvironmentVariable(LocalBackend.WorkspaceVariable);
+        string? runId = variables(RunIdVariable);
+        string? localRoot = variables(LocalBackend.WorkspaceVariable);
         if (!string.IsNullOrEmpty(runId) && !string.IsNullOrEmpty(localRoot))
         {
             Workspace workspace = s_contextWorkspaces.GetOrAdd(localRoot,
-                root => Workspace.OpenLocal(root, System.Environment.GetEnvironmentVariable("AZUREML_ARM_WORKSPACE_NAME"), null, null));
+                root => Workspace.OpenLocal(root, variables("AZUREML_ARM_WORKSPACE_NAME"), null, null));
             return workspace.GetRun(runId);
+        }
+
+        string? jobRun = variables(MlflowRunIdVariable) is { Length: > 0 } mlflowRun ? mlflowRun : runId;
+        if (!string.IsNullOrEmpty(jobRun) && RunContextWorkspace.TryOpen(variables, options) is { } azure)
+        {
+            return azure.GetRun(jobRun);
         }
 
         if (!allowOffline)
         {
             throw new UserErrorException(
-                $"Run.GetContext(allowOffline: false) was called outside a submitted run: the variables {RunIdVariable} and " +
-                $"{LocalBackend.WorkspaceVariable} are not set. Submit the script with Experiment.Submit, or allow an offline run.");
+                $"Run.GetContext(allowOffline: false) was called outside a submitted run: neither {RunIdVariable} with {LocalBackend.WorkspaceVariable} (a local run) " +
+                $"nor {MlflowRunIdVariable} with {RunContextWorkspace.TrackingUriVariable} (a job on Azure) is set. Submit the script with Experiment.Submit, or allow an offline run.");
         }
 
         return s_offlineRun.Value;
     }
+
+    /// <summary>The variable an Azure ML job's process gets with its run id (the job name).</summary>
+    public const string MlflowRunIdVariable = "MLFLOW_RUN_ID";
 
     private static Run CreateOfflineRun()
     {
@@ -105,11 +121,11 @@ public partial class Run
         return new Run(offline, record);
     }
 
-    /// <summary>True for the offline run <see cref="GetContext"/> returns outside a submitted run.</summary>
+    /// <summary>True for the offline run <see cref="GetContext(bool)"/> returns outside a submitted run.</summary>
     public virtual bool IsOffline => _record.RunType == "offline";
 
     /// <summary>Reads the status from the workspace.</summary>
-    public virtual RunStatus GetStatus() => GetStatusAsync().EnsureCompleted();
+    public virtual RunStatus GetStatus() => SynchronousCall.Run(() => GetStatusAsync());
 
     /// <inheritdoc cref="GetStatus"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -123,7 +139,7 @@ public partial class Run
         => _record = await Workspace.Backend.Jobs.GetAsync(Id, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads the run's definition, timing, status history, log file names and error.</summary>
-    public virtual RunDetails GetDetails() => GetDetailsAsync().EnsureCompleted();
+    public virtual RunDetails GetDetails() => SynchronousCall.Run(() => GetDetailsAsync());
 
     /// <inheritdoc cref="GetDetails"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -131,7 +147,7 @@ public partial class Run
     {
         await RefreshAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<StatusChange> history = await Workspace.Backend.Runs.GetStatusHistoryAsync(Id, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<string> files = await Workspace.Backend.Artifacts.ListAsync(Id, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> files = await Workspace.Backend.Artifacts.ListAsync(Id, null, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new RunDetails
         {
             RunId = Id,
@@ -160,7 +176,7 @@ public partial class Run
     /// <param name="raiseOnError">Throw <see cref="ActivityFailedException"/> when the run did not complete.</param>
     /// <returns>The run's details once it ended.</returns>
     public virtual RunDetails WaitForCompletion(bool showOutput = false, bool waitPostProcessing = false, bool raiseOnError = true)
-        => WaitForCompletionAsync(showOutput, waitPostProcessing, raiseOnError).EnsureCompleted();
+        => SynchronousCall.Run(() => WaitForCompletionAsync(showOutput, waitPostProcessing, raiseOnError));
 
     /// <inheritdoc cref="WaitForCompletion"/>
     /// <param name="showOutput">Stream the script's output to the console while waiting.</param>
@@ -192,7 +208,7 @@ public partial class Run
     }
 
     /// <summary>Cancels the run; every process it started is ended.</summary>
-    public virtual void Cancel() => CancelAsync().EnsureCompleted();
+    public virtual void Cancel() => SynchronousCall.Run(() => CancelAsync());
 
     /// <inheritdoc cref="Cancel"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -206,7 +222,7 @@ public partial class Run
     /// Marks an interactive or child run <c>Completed</c>. A submitted script run ends when its script exits,
     /// so calling this from inside the script changes nothing (as in azureml-core).
     /// </summary>
-    public virtual void Complete() => CompleteAsync().EnsureCompleted();
+    public virtual void Complete() => SynchronousCall.Run(() => CompleteAsync());
 
     /// <inheritdoc cref="Complete"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -222,7 +238,7 @@ public partial class Run
     /// <summary>Marks a run <c>Failed</c>; from inside a submitted script, the run ends <c>Failed</c> when the script exits.</summary>
     /// <param name="errorDetails">What went wrong.</param>
     /// <param name="errorCode">A short code; default <c>UserError</c>.</param>
-    public virtual void Fail(string? errorDetails = null, string? errorCode = null) => FailAsync(errorDetails, errorCode).EnsureCompleted();
+    public virtual void Fail(string? errorDetails = null, string? errorCode = null) => SynchronousCall.Run(() => FailAsync(errorDetails, errorCode));
 
     /// <inheritdoc cref="Fail"/>
     /// <param name="errorDetails">What went wrong.</param>
@@ -246,7 +262,7 @@ public partial class Run
     /// <summary>The environment the run used, or <c>null</c> for runs without one.</summary>
     public virtual Environment? GetEnvironment()
     {
-        RefreshAsync(CancellationToken.None).EnsureCompleted();
+        SynchronousCall.Run(() => RefreshAsync(CancellationToken.None));
         return _record.EnvironmentJson is null ? null : EnvironmentJson.Deserialize(_record.EnvironmentJson);
     }
 

@@ -138,6 +138,10 @@ public class ScriptRunConfig
             Command = hasCommand ? rc.Command.ToList() : null,
             Target = rc.Target,
             NodeCount = rc.NodeCount,
+            Communicator = rc.Communicator,
+            ProcessCountPerNode = rc.Communicator is "Nccl" or "Gloo" || rc.Framework == "PyTorch"
+                ? Math.Max(1, (rc.PyTorch.ProcessCount ?? rc.NodeCount) / rc.NodeCount)
+                : rc.Mpi.ProcessCountPerNode,
             MaxRunDurationSeconds = rc.MaxRunDurationSeconds,
             Environment = environment,
             Tags = tags,

@@ -24,7 +24,7 @@ public partial class Model
     /// <exception cref="UserErrorException">The name, the models or the configuration cannot be deployed.</exception>
     public static Webservice Deploy(Workspace workspace, string name, IEnumerable<Model> models, InferenceConfig? inferenceConfig = null,
         WebserviceDeploymentConfiguration? deploymentConfig = null, Compute.ComputeTarget? deploymentTarget = null, bool overwrite = false)
-        => DeployAsync(workspace, name, models, inferenceConfig, deploymentConfig, deploymentTarget, overwrite).EnsureCompleted();
+        => SynchronousCall.Run(() => DeployAsync(workspace, name, models, inferenceConfig, deploymentConfig, deploymentTarget, overwrite));
 
     /// <inheritdoc cref="Deploy"/>
     /// <param name="workspace">The workspace.</param>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AzureML.Core.Backends.Local;
 using AzureML.Core.Internal;
 
 namespace AzureML.Core;
@@ -17,7 +16,7 @@ public partial class Model
     /// <param name="existOk">Overwrite files that already exist instead of failing.</param>
     /// <returns>The path of the model file, or of the model's folder when it has several files.</returns>
     /// <exception cref="UserErrorException">The target exists and <paramref name="existOk"/> is false.</exception>
-    public virtual string Download(string targetDir = ".", bool existOk = false) => DownloadAsync(targetDir, existOk).EnsureCompleted();
+    public virtual string Download(string targetDir = ".", bool existOk = false) => SynchronousCall.Run(() => DownloadAsync(targetDir, existOk));
 
     /// <inheritdoc cref="Download"/>
     /// <param name="targetDir">The folder to write into.</param>
@@ -59,7 +58,7 @@ public partial class Model
     /// <exception cref="ModelNotFoundException">The model is not deployed with this process, or not registered.</exception>
     /// <exception cref="UserErrorException">Neither a workspace nor <c>AZUREML_MODEL_DIR</c> is available.</exception>
     public static string GetModelPath(string modelName, int? version = null, Workspace? workspace = null)
-        => GetModelPathAsync(modelName, version, workspace).EnsureCompleted();
+        => SynchronousCall.Run(() => GetModelPathAsync(modelName, version, workspace));
 
     /// <inheritdoc cref="GetModelPath"/>
     /// <param name="modelName">The model name.</param>
@@ -72,12 +71,9 @@ public partial class Model
         if (workspace is null) return ResolveUnderModelDir(modelName, version);
         Model model = await GetAsync(workspace, modelName, version: version, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        // A local registry already holds the files on this machine; copying them would only cost time and disk.
-        if (workspace.Backend.Models is LocalModelStore local)
-        {
-            string folder = local.GetLocalFolder(model.Name, model.Version);
-            return model._record.RootEntry is { } entry ? Path.Combine(folder, entry) : folder;
-        }
+        // A registry that already holds the files on this machine hands out its copy; copying it would only cost time and disk.
+        string? folder = await workspace.Backend.Models.GetFolderOnThisMachineAsync(model.Name, model.Version, cancellationToken).ConfigureAwait(false);
+        if (folder is not null) return model._record.RootEntry is { } entry ? Path.Combine(folder, entry) : folder;
 
         string cache = Path.Combine("azureml-models", model.Name, model.Version.ToString(CultureInfo.InvariantCulture));
         return await model.DownloadAsync(cache, existOk: true, cancellationToken).ConfigureAwait(false);

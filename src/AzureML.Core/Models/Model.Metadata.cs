@@ -9,7 +9,7 @@ public partial class Model
 {
     /// <summary>Adds or replaces tags.</summary>
     /// <param name="tags">The tags.</param>
-    public virtual void AddTags(IReadOnlyDictionary<string, string> tags) => AddTagsAsync(tags).EnsureCompleted();
+    public virtual void AddTags(IReadOnlyDictionary<string, string> tags) => SynchronousCall.Run(() => AddTagsAsync(tags));
 
     /// <inheritdoc cref="AddTags"/>
     /// <param name="tags">The tags.</param>
@@ -20,7 +20,7 @@ public partial class Model
 
     /// <summary>Removes tags by key; keys that are not there are ignored.</summary>
     /// <param name="keys">The keys.</param>
-    public virtual void RemoveTags(IEnumerable<string> keys) => RemoveTagsAsync(keys).EnsureCompleted();
+    public virtual void RemoveTags(IEnumerable<string> keys) => SynchronousCall.Run(() => RemoveTagsAsync(keys));
 
     /// <inheritdoc cref="RemoveTags"/>
     /// <param name="keys">The keys.</param>
@@ -32,7 +32,7 @@ public partial class Model
     /// <summary>Adds properties. Properties are immutable: setting a key again to a different value is refused.</summary>
     /// <param name="properties">The properties.</param>
     /// <exception cref="UserErrorException">A key already holds a different value.</exception>
-    public virtual void AddProperties(IReadOnlyDictionary<string, string> properties) => AddPropertiesAsync(properties).EnsureCompleted();
+    public virtual void AddProperties(IReadOnlyDictionary<string, string> properties) => SynchronousCall.Run(() => AddPropertiesAsync(properties));
 
     /// <inheritdoc cref="AddProperties"/>
     /// <param name="properties">The properties.</param>
@@ -46,7 +46,7 @@ public partial class Model
     /// <param name="description">The new description.</param>
     /// <param name="resourceConfiguration">The new resource configuration.</param>
     public virtual void Update(IReadOnlyDictionary<string, string>? tags = null, string? description = null, ResourceConfiguration? resourceConfiguration = null)
-        => UpdateAsync(tags, description, resourceConfiguration).EnsureCompleted();
+        => SynchronousCall.Run(() => UpdateAsync(tags, description, resourceConfiguration));
 
     /// <inheritdoc cref="Update"/>
     /// <param name="tags">Replaces all tags.</param>
@@ -59,7 +59,7 @@ public partial class Model
             new ModelUpdate { Tags = tags, Description = description, ResourceConfiguration = resourceConfiguration }, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Removes this version and its files from the workspace; other versions stay, and its number is not given out again.</summary>
-    public virtual void Delete() => DeleteAsync().EnsureCompleted();
+    public virtual void Delete() => SynchronousCall.Run(() => DeleteAsync());
 
     /// <inheritdoc cref="Delete"/>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -28,8 +28,8 @@ public partial class Model
         IReadOnlyDictionary<string, string>? properties = null, string? description = null, string? modelFramework = null, string? modelFrameworkVersion = null,
         ResourceConfiguration? resourceConfiguration = null, IReadOnlyList<string>? childPaths = null,
         IEnumerable<(string Scenario, Data.Dataset Dataset)>? datasets = null, Data.Dataset? sampleInputDataset = null, Data.Dataset? sampleOutputDataset = null)
-        => RegisterAsync(workspace, modelPath, modelName, tags, properties, description, modelFramework, modelFrameworkVersion, resourceConfiguration, childPaths,
-            datasets, sampleInputDataset, sampleOutputDataset).EnsureCompleted();
+        => SynchronousCall.Run(() => RegisterAsync(workspace, modelPath, modelName, tags, properties, description, modelFramework, modelFrameworkVersion, resourceConfiguration, childPaths,
+            datasets, sampleInputDataset, sampleOutputDataset));
 
     /// <inheritdoc cref="Register"/>
     /// <param name="workspace">The workspace to register in.</param>
@@ -81,7 +81,7 @@ public partial class Model
     /// <param name="modelFramework">Only models of this framework.</param>
     public static IReadOnlyList<Model> List(Workspace workspace, string? name = null, IReadOnlyDictionary<string, string?>? tags = null,
         IReadOnlyDictionary<string, string?>? properties = null, string? runId = null, bool latest = false, string? modelFramework = null)
-        => ListAsync(workspace, name, tags, properties, runId, latest, modelFramework).EnsureCompleted();
+        => SynchronousCall.Run(() => ListAsync(workspace, name, tags, properties, runId, latest, modelFramework));
 
     /// <inheritdoc cref="List"/>
     /// <param name="workspace">The workspace.</param>
@@ -98,7 +98,7 @@ public partial class Model
     {
         Argument.NotNull(workspace, nameof(workspace));
         var query = new ModelQuery { Name = name, Tags = tags, Properties = properties, RunId = runId, Latest = latest, Framework = modelFramework };
-        IReadOnlyList<ModelRecord> records = await workspace.Backend.Models.ListAsync(query, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ModelRecord> records = await workspace.Backend.Models.ListAsync(query, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         return records.Select(record => new Model(workspace, record)).ToList();
     }
 }

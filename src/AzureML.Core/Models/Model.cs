@@ -28,7 +28,7 @@ public partial class Model
     /// <param name="version">The version; default the latest.</param>
     /// <exception cref="ModelNotFoundException">No such model or version; the message lists what is registered.</exception>
     public Model(Workspace workspace, string? name = null, string? id = null, int? version = null)
-        : this(workspace, FindAsync(workspace, name, id, version, CancellationToken.None).EnsureCompleted())
+        : this(workspace, SynchronousCall.Run(() => FindAsync(workspace, name, id, version, CancellationToken.None)))
     {
     }
 
@@ -103,17 +103,22 @@ public partial class Model
             ?? throw await NotFoundAsync(store, modelName, modelVersion, cancellationToken).ConfigureAwait(false);
     }
 
+    // A not-found message lists what exists, but only a page of it: a service may hold thousands.
+    private const int MaxNamesInMessages = 20;
+
     private static async Task<ModelNotFoundException> NotFoundAsync(ModelStore store, string name, int? version, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ModelRecord> versions = await store.ListAsync(new ModelQuery { Name = name }, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ModelRecord> versions = await store.ListAsync(new ModelQuery { Name = name }, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (versions.Count > 0)
         {
             string existing = string.Join(", ", versions.Select(v => v.Version).Order());
             return new ModelNotFoundException($"Model '{name}' has no version {version}; registered versions: {existing}.", name, version);
         }
 
-        IReadOnlyList<ModelRecord> latest = await store.ListAsync(new ModelQuery { Latest = true }, cancellationToken).ConfigureAwait(false);
-        string names = latest.Count == 0 ? "none yet" : string.Join(", ", latest.Select(m => $"'{m.Name}'"));
+        IReadOnlyList<ModelRecord> latest = await store.ListAsync(new ModelQuery { Latest = true }, cancellationToken).Take(MaxNamesInMessages + 1)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        string names = latest.Count == 0 ? "none yet"
+            : string.Join(", ", latest.Take(MaxNamesInMessages).Select(m => $"'{m.Name}'")) + (latest.Count > MaxNamesInMessages ? ", …" : "");
         return new ModelNotFoundException(
             $"No model named '{name}' is registered in this workspace. Registered models: {names}. Register one with Model.Register or Run.RegisterModel.", name, version);
     }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using AzureML.Core.Backends;
 using AzureML.Core.Internal;
 
@@ -12,11 +10,6 @@ namespace AzureML.Core.Webservices;
 /// </summary>
 public class Webservice
 {
-    private static readonly HttpClient s_http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        Timeout = TimeSpan.FromSeconds(100),
-    };
-
     private ServiceRecord _record;
 
     /// <summary>Gets an existing service.</summary>
@@ -26,8 +19,7 @@ public class Webservice
     public Webservice(Workspace workspace, string name)
     {
         Workspace = Argument.NotNull(workspace, nameof(workspace));
-        _record = workspace.Backend.Deployments.GetAsync(Argument.NotNullOrEmpty(name, nameof(name)), CancellationToken.None).EnsureCompleted()
-            ?? throw NotFound(workspace, name);
+        _record = SynchronousCall.Run(() => GetRecordAsync(workspace, Argument.NotNullOrEmpty(name, nameof(name)), CancellationToken.None));
     }
 
     internal Webservice(Workspace workspace, ServiceRecord record)
@@ -106,7 +98,7 @@ public class Webservice
     /// <param name="properties">Only services with these properties (a null value matches any value).</param>
     public static IReadOnlyList<Webservice> List(Workspace workspace, string? computeType = null, string? modelName = null,
         IReadOnlyDictionary<string, string?>? tags = null, IReadOnlyDictionary<string, string?>? properties = null)
-        => ListAsync(workspace, computeType, modelName, tags, properties).EnsureCompleted();
+        => SynchronousCall.Run(() => ListAsync(workspace, computeType, modelName, tags, properties));
 
     /// <inheritdoc cref="List"/>
     /// <param name="workspace">The workspace.</param>
@@ -119,22 +111,23 @@ public class Webservice
         IReadOnlyDictionary<string, string?>? tags = null, IReadOnlyDictionary<string, string?>? properties = null, CancellationToken cancellationToken = default)
     {
         Argument.NotNull(workspace, nameof(workspace));
-        IReadOnlyList<ServiceRecord> records = await workspace.Backend.Deployments.ListAsync(cancellationToken).ConfigureAwait(false);
-        return records
-            .Where(r => computeType is null || r.ComputeType.Equals(computeType, StringComparison.OrdinalIgnoreCase))
-            .Where(r => modelName is null || r.Models.Any(m => m.Name == modelName))
-            .Where(r => TagFilter.Matches(r.Tags, tags) && TagFilter.Matches(r.Properties, properties))
-            .Select(r => FromRecord(workspace, r))
-            .ToList();
+        var query = new ServiceQuery { ComputeType = computeType, ModelName = modelName, Tags = tags, Properties = properties };
+        var services = new List<Webservice>();
+        await foreach (ServiceRecord record in workspace.Backend.Deployments.ListAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            services.Add(FromRecord(workspace, record));
+        }
+
+        return services;
     }
 
     /// <summary>Reads the service's state and details again.</summary>
-    public virtual void Refresh() => RefreshAsync().EnsureCompleted();
+    public virtual void Refresh() => SynchronousCall.Run(() => RefreshAsync());
 
     /// <inheritdoc cref="Refresh"/>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual async Task RefreshAsync(CancellationToken cancellationToken = default)
-        => _record = await Workspace.Backend.Deployments.GetAsync(Name, cancellationToken).ConfigureAwait(false) ?? throw NotFound(Workspace, Name);
+        => _record = await GetRecordAsync(Workspace, Name, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Waits until the service leaves <c>Transitioning</c>. A deployment that ends <c>Failed</c> or
@@ -144,7 +137,7 @@ public class Webservice
     /// <param name="showOutput">Print the state as it changes.</param>
     /// <param name="timeoutSec">Give up after this many seconds (default: no limit).</param>
     public virtual void WaitForDeployment(bool showOutput = false, int? timeoutSec = null)
-        => WaitForDeploymentAsync(showOutput, timeoutSec).EnsureCompleted();
+        => SynchronousCall.Run(() => WaitForDeploymentAsync(showOutput, timeoutSec));
 
     /// <inheritdoc cref="WaitForDeployment"/>
     /// <param name="showOutput">Print the state as it changes.</param>
@@ -166,10 +159,14 @@ public class Webservice
             if (State != WebserviceState.Transitioning) break;
             if (deadline is not null && DateTimeOffset.UtcNow > deadline)
             {
-                throw new WebserviceException($"Service '{Name}' is still {State} after {timeoutSec} seconds. Its log so far:\n{GetLogs(50)}");
+                string sofar = await GetLogsAsync(50, cancellationToken).ConfigureAwait(false);
+                throw new WebserviceException($"Service '{Name}' is still {State} after {timeoutSec} seconds. Its log so far:\n{sofar}")
+                {
+                    ErrorCode = AzureMLErrorCode.OperationTimedOut,
+                };
             }
 
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            await Workspace.Backend.WaitToPollAsync(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
         }
 
         if (State != WebserviceState.Healthy)
@@ -184,7 +181,7 @@ public class Webservice
     /// <summary>Sends <paramref name="inputData"/> (a JSON document) to the service and returns its JSON answer.</summary>
     /// <param name="inputData">The request body, e.g. <c>{"data": [[5.1, 3.5, 1.4, 0.2]]}</c>.</param>
     /// <exception cref="WebserviceException">The service answered with an error status; the message carries its answer.</exception>
-    public virtual string Run(string inputData) => RunAsync(inputData).EnsureCompleted();
+    public virtual string Run(string inputData) => SynchronousCall.Run(() => RunAsync(inputData));
 
     /// <inheritdoc cref="Run"/>
     /// <param name="inputData">The request body.</param>
@@ -194,26 +191,13 @@ public class Webservice
         Argument.NotNull(inputData, nameof(inputData));
         if (ScoringUri is null) await RefreshAsync(cancellationToken).ConfigureAwait(false);
         if (ScoringUri is null) throw new WebserviceException($"Service '{Name}' is {State} and has no scoring URI yet; call WaitForDeployment() first.");
-        using var request = new HttpRequestMessage(HttpMethod.Post, ScoringUri)
-        {
-            Content = new StringContent(inputData, Encoding.UTF8, "application/json"),
-        };
-
-        // A large body waits for the service's go-ahead, so a refusal (413, 401) arrives as an answer, not a reset.
-        request.Headers.ExpectContinue = inputData.Length > 1024 * 1024;
-        if (AuthEnabled)
-        {
-            (string primary, _) = await GetKeysAsync(cancellationToken).ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", primary);
-        }
-
-        HttpResponseMessage response;
         try
         {
-            response = await s_http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await Workspace.Backend.Deployments.ScoreAsync(_record, inputData, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (WebserviceException ex) when (ex.Status is null)
         {
+            // No answer at all: say what the service's state is now, if it still exists.
             try
             {
                 await RefreshAsync(cancellationToken).ConfigureAwait(false);
@@ -223,22 +207,13 @@ public class Webservice
                 // The service is gone as well; the connection failure below still says what happened.
             }
 
-            throw new WebserviceException($"Service '{Name}' ({State}) did not answer at {ScoringUri}: {ex.Message}" + (Error is null ? "" : $"\n{Error}"), ex);
+            throw new WebserviceException($"Service '{Name}' ({State}) did not answer at {ScoringUri}: {ex.Message}" + (Error is null ? "" : $"\n{Error}"), ex.InnerException ?? ex);
         }
-
-        using var disposeResponse = response;
-        string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new WebserviceException($"Service '{Name}' answered {(int)response.StatusCode} {response.ReasonPhrase}: {body}") { StatusCode = (int)response.StatusCode };
-        }
-
-        return body;
     }
 
     /// <summary>The last <paramref name="numLines"/> lines of the service log.</summary>
     /// <param name="numLines">How many lines.</param>
-    public virtual string GetLogs(int numLines = 5000) => GetLogsAsync(numLines).EnsureCompleted();
+    public virtual string GetLogs(int numLines = 5000) => SynchronousCall.Run(() => GetLogsAsync(numLines));
 
     /// <inheritdoc cref="GetLogs"/>
     /// <param name="numLines">How many lines.</param>
@@ -248,7 +223,7 @@ public class Webservice
 
     /// <summary>The service's primary and secondary keys.</summary>
     /// <exception cref="WebserviceException">Key authentication is not enabled.</exception>
-    public virtual (string Primary, string Secondary) GetKeys() => GetKeysAsync().EnsureCompleted();
+    public virtual (string Primary, string Secondary) GetKeys() => SynchronousCall.Run(() => GetKeysAsync());
 
     /// <inheritdoc cref="GetKeys"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -258,7 +233,7 @@ public class Webservice
     /// <summary>Replaces a key with a new random one (or <paramref name="setKey"/>); the old key stops working.</summary>
     /// <param name="key"><c>Primary</c> or <c>Secondary</c>.</param>
     /// <param name="setKey">A chosen value for the key.</param>
-    public virtual void RegenKey(string key, string? setKey = null) => RegenKeyAsync(key, setKey).EnsureCompleted();
+    public virtual void RegenKey(string key, string? setKey = null) => SynchronousCall.Run(() => RegenKeyAsync(key, setKey));
 
     /// <inheritdoc cref="RegenKey"/>
     /// <param name="key"><c>Primary</c> or <c>Secondary</c>.</param>
@@ -279,7 +254,7 @@ public class Webservice
     /// <param name="authEnabled">Turns key authentication on or off.</param>
     public virtual void Update(IEnumerable<Model>? models = null, InferenceConfig? inferenceConfig = null, IReadOnlyDictionary<string, string>? tags = null,
         IReadOnlyDictionary<string, string>? properties = null, string? description = null, bool? authEnabled = null)
-        => UpdateAsync(models, inferenceConfig, tags, properties, description, authEnabled).EnsureCompleted();
+        => SynchronousCall.Run(() => UpdateAsync(models, inferenceConfig, tags, properties, description, authEnabled));
 
     /// <inheritdoc cref="Update"/>
     /// <param name="models">The models to serve instead.</param>
@@ -303,7 +278,7 @@ public class Webservice
     }
 
     /// <summary>Stops and removes the service; nothing of it keeps running.</summary>
-    public virtual void Delete() => DeleteAsync().EnsureCompleted();
+    public virtual void Delete() => SynchronousCall.Run(() => DeleteAsync());
 
     /// <inheritdoc cref="Delete"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -312,10 +287,18 @@ public class Webservice
     /// <inheritdoc />
     public override string ToString() => $"{GetType().Name}(workspace={Workspace.Name}, name={Name}, state={State}, scoring_uri={ScoringUri})";
 
-    private static WebserviceException NotFound(Workspace workspace, string name)
+    private static async Task<ServiceRecord> GetRecordAsync(Workspace workspace, string name, CancellationToken cancellationToken)
     {
-        IReadOnlyList<ServiceRecord> all = workspace.Backend.Deployments.ListAsync(CancellationToken.None).EnsureCompleted();
-        return new WebserviceException($"WebserviceNotFound: there is no service named '{name}' in workspace '{workspace.Name}'. " +
-            (all.Count == 0 ? "The workspace has no services." : $"Services: {string.Join(", ", all.Select(s => s.Name))}."));
+        DeploymentStore store = workspace.Backend.Deployments;
+        ServiceRecord? record = await store.GetAsync(name, cancellationToken).ConfigureAwait(false);
+        if (record is not null) return record;
+
+        // A page of the names that exist, for the message.
+        List<string> names = await store.ListAsync(ServiceQuery.All, cancellationToken).Select(s => s.Name).Take(21).ToListAsync(cancellationToken).ConfigureAwait(false);
+        throw new WebserviceException($"There is no service named '{name}' in workspace '{workspace.Name}'. " +
+            (names.Count == 0 ? "The workspace has no services." : $"Services: {string.Join(", ", names.Take(20))}{(names.Count > 20 ? ", …" : "")}."))
+        {
+            ErrorCode = AzureMLErrorCode.ResourceNotFound,
+        };
     }
 }

@@ -27,31 +27,44 @@ public partial class Workspace
     public virtual string? GetMlflowTrackingUri() => AzureInfo?.MlflowTrackingUri;
 
     /// <summary>
-    /// Opens an existing Azure ML workspace, as azureml-core's <c>Workspace.get</c> does. The call reads the
-    /// workspace from Resource Manager, so a wrong name or missing permission fails here, clearly. The overload
-    /// without <paramref name="auth"/> opens local workspaces.
+    /// Returns a workspace by name, as azureml-core's <c>Workspace.get</c> does: an Azure ML workspace read from
+    /// Resource Manager, or a local one listed on this machine by <see cref="Create"/>.
     /// </summary>
+    /// <remarks>
+    /// <para><b>Local or Azure.</b> A call that says how to sign in (<paramref name="auth"/>) or passes
+    /// <paramref name="options"/> goes to Azure. Otherwise a local workspace of that name (matching the subscription and
+    /// resource group when they are given) is returned; when none matches and a <paramref name="subscriptionId"/> is
+    /// given, the workspace is read from Azure with <see cref="DefaultAuthentication"/>, which never prompts.</para>
+    /// <para>On Azure the workspace is read at once, so a wrong name or a missing permission fails here, clearly.</para>
+    /// </remarks>
     /// <param name="name">The workspace name.</param>
-    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/>, which never prompts (<c>null</c> means it too).</param>
+    /// <param name="auth">How to sign in to Azure, for example <see cref="InteractiveLoginAuthentication"/>; any <c>TokenCredential</c> converts.</param>
     /// <param name="subscriptionId">The subscription the workspace is in.</param>
-    /// <param name="resourceGroup">Its resource group; when <c>null</c> the subscription's workspaces are searched for the name.</param>
-    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling; default <see cref="AzureMLClientOptions"/>.</param>
-    /// <exception cref="UserErrorException">No workspace of that name exists where it was looked for.</exception>
+    /// <param name="resourceGroup">Its resource group; on Azure, when <c>null</c>, the subscription's workspaces are searched for the name.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling of every Azure call; default <see cref="AzureMLClientOptions"/>.</param>
+    /// <exception cref="UserErrorException">No workspace of that name exists where it was looked for, or several local ones do and no resource group was given.</exception>
     /// <exception cref="AzureMLException">Resource Manager refused the call (for example 401 or 403); <see cref="AzureMLException.ErrorCode"/> says why.</exception>
-    public static Workspace Get(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null,
+    public static Workspace Get(string name, AbstractAuthentication? auth = null, string? subscriptionId = null, string? resourceGroup = null,
         AzureMLClientOptions? options = null)
-        => GetCoreAsync(name, auth, subscriptionId, resourceGroup, options, async: false, CancellationToken.None).EnsureCompleted();
+        => auth is null && options is null && GetLocal(name, subscriptionId, resourceGroup) is { } local
+            ? local
+            : GetCoreAsync(name, auth, subscriptionId, resourceGroup, options, async: false, CancellationToken.None).EnsureCompleted();
 
-    /// <inheritdoc cref="Get(string, AbstractAuthentication, string?, string?, AzureMLClientOptions?)"/>
+    /// <inheritdoc cref="Get(string, AbstractAuthentication?, string?, string?, AzureMLClientOptions?)"/>
     /// <param name="name">The workspace name.</param>
-    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/>, which never prompts (<c>null</c> means it too).</param>
+    /// <param name="auth">How to sign in to Azure.</param>
     /// <param name="subscriptionId">The subscription the workspace is in.</param>
-    /// <param name="resourceGroup">Its resource group; when <c>null</c> the subscription's workspaces are searched for the name.</param>
-    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
+    /// <param name="resourceGroup">Its resource group.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling of every Azure call.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public static async Task<Workspace> GetAsync(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null,
+    public static async Task<Workspace> GetAsync(string name, AbstractAuthentication? auth = null, string? subscriptionId = null, string? resourceGroup = null,
         AzureMLClientOptions? options = null, CancellationToken cancellationToken = default)
-        => await GetCoreAsync(name, auth, subscriptionId, resourceGroup, options, async: true, cancellationToken).ConfigureAwait(false);
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return auth is null && options is null && GetLocal(name, subscriptionId, resourceGroup) is { } local
+            ? local
+            : await GetCoreAsync(name, auth, subscriptionId, resourceGroup, options, async: true, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Opens the workspace a <c>config.json</c> names (found as <see cref="FromConfig(string?, string?)"/> finds it) and, for
@@ -61,26 +74,33 @@ public partial class Workspace
     /// <param name="path">A folder to start the search from, or a config file.</param>
     /// <param name="auth">How to sign in; <c>null</c> for <see cref="DefaultAuthentication"/>.</param>
     /// <param name="fileName">Only look for this file name.</param>
-    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling of every Azure call.</param>
     public static Workspace FromConfig(string? path, AbstractAuthentication? auth, string? fileName = null, AzureMLClientOptions? options = null)
     {
         WorkspaceConfigFile config = WorkspaceConfigFile.Find(path, fileName);
         return config.LocalPath is not null
             ? FromConfig(config.FilePath)
-            : Get(config.WorkspaceName!, auth ?? new DefaultAuthentication(), config.SubscriptionId, config.ResourceGroup, options);
+            : GetCoreAsync(config.WorkspaceName!, auth, config.SubscriptionId, config.ResourceGroup, options, async: false, CancellationToken.None).EnsureCompleted();
     }
 
     /// <summary>
-    /// Creates an Azure ML workspace, as azureml-core's <c>Workspace.create</c> does, and waits until Resource
-    /// Manager has provisioned it. Dependent resources (storage account, key vault, Application Insights,
-    /// container registry) are given by ARM id and must exist.
+    /// Creates a workspace, as azureml-core's <c>Workspace.create</c> does: an Azure ML workspace, provisioned by Resource
+    /// Manager before the call returns, or a local one on this machine.
     /// </summary>
-    /// <param name="name">The workspace name: 3–33 letters, digits, '-' or '_', starting with a letter or digit.</param>
-    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/> (<c>null</c> means it too).</param>
-    /// <param name="subscriptionId">The subscription to create it in.</param>
-    /// <param name="resourceGroup">The resource group to create it in.</param>
-    /// <param name="location">The Azure region, for example <c>eastus</c>.</param>
-    /// <param name="createResourceGroup">Create the resource group when it does not exist.</param>
+    /// <remarks>
+    /// <para><b>Local or Azure.</b> With <paramref name="localPath"/>, or with neither <paramref name="auth"/>,
+    /// <paramref name="options"/> nor <paramref name="subscriptionId"/>, the workspace is local: its folder is created
+    /// (default <c>~/.azureml/workspaces/&lt;resourceGroup&gt;/&lt;name&gt;</c>, or under <c>AZUREML_LOCAL_WORKSPACES</c>)
+    /// and listed on this machine under its resource group and name, so <see cref="Get"/> finds it. Otherwise it is
+    /// created in Azure (with <see cref="DefaultAuthentication"/> when no <paramref name="auth"/> is given); its
+    /// storage account, key vault, Application Insights and container registry are given by ARM id and must exist.</para>
+    /// </remarks>
+    /// <param name="name">3–33 characters: a letter or digit, then letters, digits, <c>-</c> or <c>_</c>.</param>
+    /// <param name="auth">How to sign in to Azure.</param>
+    /// <param name="subscriptionId">The subscription to create it in; a label on a local workspace.</param>
+    /// <param name="resourceGroup">The resource group; a local workspace's group is a label that scopes the name.</param>
+    /// <param name="location">The Azure region, for example <c>eastus</c>; local workspaces are always <c>local</c>.</param>
+    /// <param name="createResourceGroup">Create the Azure resource group when it does not exist.</param>
     /// <param name="sku"><c>basic</c> (the only SKU; kept for azureml-core compatibility).</param>
     /// <param name="tags">Azure tags of the workspace.</param>
     /// <param name="friendlyName">A display name.</param>
@@ -88,21 +108,27 @@ public partial class Workspace
     /// <param name="keyVault">The ARM id of the key vault.</param>
     /// <param name="appInsights">The ARM id of the Application Insights component.</param>
     /// <param name="containerRegistry">The ARM id of the container registry.</param>
-    /// <param name="hbiWorkspace">Mark the workspace as holding high business impact data.</param>
+    /// <param name="hbiWorkspace">Mark the Azure workspace as holding high business impact data.</param>
     /// <param name="existOk">Return an existing workspace of that name instead of failing.</param>
-    /// <param name="showOutput">Print what is being done.</param>
-    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
-    /// <exception cref="UserErrorException">A required argument is missing or malformed, or the workspace exists and <paramref name="existOk"/> is false.</exception>
-    public static Workspace Create(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null, string? location = null,
+    /// <param name="showOutput">Print what is being done in Azure.</param>
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling of every Azure call.</param>
+    /// <param name="localPath">The folder of a local workspace.</param>
+    /// <exception cref="UserErrorException">The name is invalid, a required Azure argument is missing, or the workspace exists and <paramref name="existOk"/> is false.</exception>
+    public static Workspace Create(string name, AbstractAuthentication? auth = null, string? subscriptionId = null, string? resourceGroup = null, string? location = null,
         bool createResourceGroup = true, string sku = "basic", IReadOnlyDictionary<string, string>? tags = null, string? friendlyName = null, string? storageAccount = null,
         string? keyVault = null, string? appInsights = null, string? containerRegistry = null, bool hbiWorkspace = false, bool existOk = false, bool showOutput = true,
-        AzureMLClientOptions? options = null)
-        => CreateCoreAsync(new CreateArguments(name, auth, subscriptionId, resourceGroup, location, createResourceGroup, sku, tags, friendlyName, storageAccount, keyVault,
-            appInsights, containerRegistry, hbiWorkspace, existOk, showOutput, options), async: false, CancellationToken.None).EnsureCompleted();
+        AzureMLClientOptions? options = null, string? localPath = null)
+    {
+        var arguments = new CreateArguments(name, auth, subscriptionId, resourceGroup, location, createResourceGroup, sku, tags, friendlyName, storageAccount, keyVault,
+            appInsights, containerRegistry, hbiWorkspace, existOk, showOutput, options);
+        return IsLocalCreate(arguments, localPath)
+            ? CreateLocal(name, subscriptionId, resourceGroup, existOk, localPath)
+            : CreateCoreAsync(arguments, async: false, CancellationToken.None).EnsureCompleted();
+    }
 
-    /// <inheritdoc cref="Create(string, AbstractAuthentication, string?, string?, string?, bool, string, IReadOnlyDictionary{string, string}?, string?, string?, string?, string?, string?, bool, bool, bool, AzureMLClientOptions?)"/>
+    /// <inheritdoc cref="Create"/>
     /// <param name="name">The workspace name.</param>
-    /// <param name="auth">How to sign in.</param>
+    /// <param name="auth">How to sign in to Azure.</param>
     /// <param name="subscriptionId">The subscription to create it in.</param>
     /// <param name="resourceGroup">The resource group to create it in.</param>
     /// <param name="location">The Azure region.</param>
@@ -118,13 +144,20 @@ public partial class Workspace
     /// <param name="existOk">Return an existing workspace of that name instead of failing.</param>
     /// <param name="showOutput">Print what is being done.</param>
     /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
-    /// <param name="cancellationToken">Stops waiting; the creation goes on in Azure.</param>
-    public static async Task<Workspace> CreateAsync(string name, AbstractAuthentication auth, string? subscriptionId = null, string? resourceGroup = null,
+    /// <param name="localPath">The folder of a local workspace.</param>
+    /// <param name="cancellationToken">Stops waiting; a creation in Azure goes on.</param>
+    public static async Task<Workspace> CreateAsync(string name, AbstractAuthentication? auth = null, string? subscriptionId = null, string? resourceGroup = null,
         string? location = null, bool createResourceGroup = true, string sku = "basic", IReadOnlyDictionary<string, string>? tags = null, string? friendlyName = null,
         string? storageAccount = null, string? keyVault = null, string? appInsights = null, string? containerRegistry = null, bool hbiWorkspace = false,
-        bool existOk = false, bool showOutput = true, AzureMLClientOptions? options = null, CancellationToken cancellationToken = default)
-        => await CreateCoreAsync(new CreateArguments(name, auth, subscriptionId, resourceGroup, location, createResourceGroup, sku, tags, friendlyName, storageAccount,
-            keyVault, appInsights, containerRegistry, hbiWorkspace, existOk, showOutput, options), async: true, cancellationToken).ConfigureAwait(false);
+        bool existOk = false, bool showOutput = true, AzureMLClientOptions? options = null, string? localPath = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var arguments = new CreateArguments(name, auth, subscriptionId, resourceGroup, location, createResourceGroup, sku, tags, friendlyName, storageAccount, keyVault,
+            appInsights, containerRegistry, hbiWorkspace, existOk, showOutput, options);
+        return IsLocalCreate(arguments, localPath)
+            ? CreateLocal(name, subscriptionId, resourceGroup, existOk, localPath)
+            : await CreateCoreAsync(arguments, async: true, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Deletes this Azure workspace and (unless <paramref name="noWait"/>) waits until it is gone, as azureml-core's
@@ -144,17 +177,20 @@ public partial class Workspace
         => await DeleteCoreAsync(deleteDependentResources, noWait, async: true, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// The workspaces of a subscription (or of one resource group) by name, as azureml-core's <c>Workspace.list</c>
-    /// returns them: a name maps to every workspace that has it, since names repeat across resource groups.
+    /// The workspaces by name, as azureml-core's <c>Workspace.list</c> returns them (a name maps to every workspace that has
+    /// it, since names repeat across resource groups). With <paramref name="auth"/> or <paramref name="options"/>, the
+    /// Azure workspaces of <paramref name="subscriptionId"/> (or of one resource group); without, the workspaces on this
+    /// machine, filtered by subscription and resource group when given.
     /// </summary>
-    /// <param name="subscriptionId">The subscription.</param>
-    /// <param name="auth">How to sign in, for example <see cref="DefaultAuthentication"/> (<c>null</c> means it too).</param>
+    /// <param name="subscriptionId">The subscription (required on Azure).</param>
+    /// <param name="auth">How to sign in to Azure.</param>
     /// <param name="resourceGroup">Only this resource group.</param>
-    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<Workspace>> List(string subscriptionId, AbstractAuthentication auth, string? resourceGroup = null,
+    /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling of every Azure call.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Workspace>> List(string? subscriptionId = null, AbstractAuthentication? auth = null, string? resourceGroup = null,
         AzureMLClientOptions? options = null)
     {
-        Connection connection = Connect(subscriptionId, auth, options);
+        if (auth is null && options is null) return ListLocal(subscriptionId, resourceGroup);
+        Connection connection = Connect(RequireSubscription(subscriptionId, "Workspace.List"), auth, options);
         var found = new List<Workspace>();
         foreach (ArmResource<WorkspaceProperties> resource in connection.Workspaces.List(resourceGroup).AsPageable(CancellationToken.None))
         {
@@ -164,16 +200,18 @@ public partial class Workspace
         return Group(found);
     }
 
-    /// <inheritdoc cref="List(string, AbstractAuthentication, string?, AzureMLClientOptions?)"/>
+    /// <inheritdoc cref="List(string?, AbstractAuthentication?, string?, AzureMLClientOptions?)"/>
     /// <param name="subscriptionId">The subscription.</param>
     /// <param name="auth">How to sign in.</param>
     /// <param name="resourceGroup">Only this resource group.</param>
     /// <param name="options">Transport, retries, diagnostics, API version, cloud and polling.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Workspace>>> ListAsync(string subscriptionId, AbstractAuthentication auth,
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<Workspace>>> ListAsync(string? subscriptionId = null, AbstractAuthentication? auth = null,
         string? resourceGroup = null, AzureMLClientOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Connection connection = Connect(subscriptionId, auth, options);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (auth is null && options is null) return ListLocal(subscriptionId, resourceGroup);
+        Connection connection = Connect(RequireSubscription(subscriptionId, "Workspace.List"), auth, options);
         var found = new List<Workspace>();
         await foreach (ArmResource<WorkspaceProperties> resource in connection.Workspaces.List(resourceGroup).AsAsyncPageable(cancellationToken).ConfigureAwait(false))
         {
@@ -182,6 +220,9 @@ public partial class Workspace
 
         return Group(found);
     }
+
+    private static bool IsLocalCreate(CreateArguments a, string? localPath)
+        => localPath is not null || (a.Auth is null && a.Options is null && a.SubscriptionId is null);
 
     private static async ValueTask<Workspace> GetCoreAsync(string name, AbstractAuthentication? auth, string? subscriptionId, string? resourceGroup,
         AzureMLClientOptions? options, bool async, CancellationToken cancellationToken)
@@ -289,17 +330,27 @@ public partial class Workspace
     private static Workspace FromArm(ArmResource<WorkspaceProperties> resource, Connection connection)
     {
         AzureWorkspaceInfo info = WorkspaceConverter.ToInfo(resource, connection.SubscriptionId, "");
-        var client = new AzureWorkspaceClient(new WorkspaceScope(info.SubscriptionId, info.ResourceGroup, info.Name), connection.Pipelines);
-        return new Workspace(info.Name, info.SubscriptionId, info.ResourceGroup, info.Location, localPath: null, () => throw AzureBackendNotAvailable(info.Name))
+        var client = new AzureWorkspaceClient(info, connection.Pipelines);
+        return new Workspace(info.Name, info.SubscriptionId, info.ResourceGroup, info.Location, localPath: null, () => new AzureBackend(client))
         {
             AzureInfo = info,
             AzureClient = client,
         };
     }
 
-    private static UserErrorException AzureBackendNotAvailable(string name)
-        => new($"Workspace '{name}' is an Azure ML workspace. This version of AzureML.Core opens, creates, lists and deletes Azure workspaces, " +
-               "but experiments, runs, models, compute, data and web services on them are not available yet. Use Workspace.Local() to work against an embedded workspace.");
+    /// <summary>
+    /// An Azure workspace known only by its config file: nothing is sent until a call needs the service; then the
+    /// default sign-in chain and options are used.
+    /// </summary>
+    internal static Workspace FromScope(WorkspaceScope scope, AbstractAuthentication? auth, AzureMLClientOptions? options)
+    {
+        Connection connection = Connect(scope.SubscriptionId, auth, options);
+        var client = new AzureWorkspaceClient(scope, connection.Pipelines);
+        return new Workspace(scope.WorkspaceName, scope.SubscriptionId, scope.ResourceGroup, location: null, localPath: null, () => new AzureBackend(client))
+        {
+            AzureClient = client,
+        };
+    }
 
     private static IReadOnlyDictionary<string, IReadOnlyList<Workspace>> Group(List<Workspace> workspaces)
         => workspaces.GroupBy(w => w.Name, StringComparer.Ordinal)

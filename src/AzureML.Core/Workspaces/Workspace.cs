@@ -65,8 +65,10 @@ public partial class Workspace
     /// </summary>
     /// <remarks>
     /// A file with <c>subscription_id</c>, <c>resource_group</c> and <c>workspace_name</c> (or the
-    /// <c>Scope</c> resource id written by <see cref="WriteConfig"/>) names an Azure workspace. A file with
-    /// <c>local_path</c> opens the local workspace at that folder, relative to the file.
+    /// <c>Scope</c> resource id written by <see cref="WriteConfig"/>) names an Azure workspace: nothing is sent until a
+    /// call needs the service, which then signs in with <see cref="Authentication.DefaultAuthentication"/> (pass
+    /// <c>auth</c> and <c>options</c> to <see cref="FromConfig(string?, Authentication.AbstractAuthentication?, string?, AzureMLClientOptions?)"/>
+    /// to choose). A file with <c>local_path</c> opens the local workspace at that folder, relative to the file.
     /// </remarks>
     /// <param name="path">A folder to start the search from, or a config file.</param>
     /// <param name="fileName">Only look for this file name.</param>
@@ -82,12 +84,8 @@ public partial class Workspace
             return OpenLocal(root, config.WorkspaceName, config.SubscriptionId, config.ResourceGroup);
         }
 
-        return new Workspace(config.WorkspaceName!, config.SubscriptionId, config.ResourceGroup, location: null, localPath: null,
-            () => throw new UserErrorException(
-                $"'{config.FilePath}' points at the Azure ML workspace '{config.WorkspaceName}' " +
-                $"(subscription {config.SubscriptionId}, resource group {config.ResourceGroup}), and this version of " +
-                "AzureML.Core cannot run experiments, models, compute, data or web services on Azure ML yet. Add \"local_path\": \".azureml/local\" to the file, or call " +
-                "Workspace.Local(), to work against an embedded local workspace."));
+        // Nothing is sent yet: the first call that needs the service signs in with the default chain.
+        return FromScope(new Backends.Azure.Rest.WorkspaceScope(config.SubscriptionId!, config.ResourceGroup!, config.WorkspaceName!), auth: null, options: null);
     }
 
     /// <summary>Opens the local workspace in <paramref name="path"/>, creating it when it does not exist.</summary>
@@ -152,19 +150,19 @@ public partial class Workspace
     /// The workspace's experiments by name (archived ones excluded). A missing name throws a
     /// <see cref="KeyNotFoundException"/> that lists the experiments that exist.
     /// </summary>
-    public virtual IReadOnlyDictionary<string, Experiment> Experiments => GetExperimentsAsync(CancellationToken.None).EnsureCompleted();
+    public virtual IReadOnlyDictionary<string, Experiment> Experiments => SynchronousCall.Run(() => GetExperimentsAsync(CancellationToken.None));
 
     /// <summary>The workspace's experiments by name (archived ones excluded).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public virtual async Task<IReadOnlyDictionary<string, Experiment>> GetExperimentsAsync(CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<ExperimentRecord> records = await Backend.Experiments.ListAsync(includeArchived: false, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<ExperimentRecord> records = await Backend.Experiments.ListAsync(includeArchived: false, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new NamedCollection<Experiment>(records.Select(r => KeyValuePair.Create(r.Name, new Experiment(this, r))), "experiment",
             hint: "Submitting a run to new Experiment(ws, name) creates it.");
     }
 
     /// <summary>The latest version of every registered model, by name.</summary>
-    public virtual IReadOnlyDictionary<string, Model> Models => GetModelsAsync(CancellationToken.None).EnsureCompleted();
+    public virtual IReadOnlyDictionary<string, Model> Models => SynchronousCall.Run(() => GetModelsAsync(CancellationToken.None));
 
     /// <summary>The latest version of every registered model, by name.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -186,7 +184,7 @@ public partial class Workspace
     public virtual Task<Datastore> GetDefaultDatastoreAsync(CancellationToken cancellationToken = default) => Datastore.GetDefaultAsync(this, cancellationToken);
 
     /// <summary>The workspace's datastores by name; a missing name throws <see cref="KeyNotFoundException"/> listing the registered ones.</summary>
-    public virtual IReadOnlyDictionary<string, Datastore> Datastores => Datastore.GetAllAsync(this, CancellationToken.None).EnsureCompleted();
+    public virtual IReadOnlyDictionary<string, Datastore> Datastores => SynchronousCall.Run(() => Datastore.GetAllAsync(this, CancellationToken.None));
 
     /// <summary>
     /// The latest version of every registered dataset by name (<c>ws.Datasets["heart-failure-records"]</c>); a missing
@@ -198,7 +196,7 @@ public partial class Workspace
     /// The workspace's compute targets by name (case-insensitive). A missing name throws a
     /// <see cref="KeyNotFoundException"/> that lists the targets that exist.
     /// </summary>
-    public virtual IReadOnlyDictionary<string, ComputeTarget> ComputeTargets => GetComputeTargetsAsync(CancellationToken.None).EnsureCompleted();
+    public virtual IReadOnlyDictionary<string, ComputeTarget> ComputeTargets => SynchronousCall.Run(() => GetComputeTargetsAsync(CancellationToken.None));
 
     /// <inheritdoc cref="ComputeTargets"/>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -210,7 +208,7 @@ public partial class Workspace
     /// <summary>Returns a run of any experiment in this workspace by id.</summary>
     /// <param name="runId">The run id.</param>
     /// <exception cref="RunNotFoundException">No run has that id.</exception>
-    public virtual Run GetRun(string runId) => GetRunAsync(runId).EnsureCompleted();
+    public virtual Run GetRun(string runId) => SynchronousCall.Run(() => GetRunAsync(runId));
 
     /// <summary>Returns a run of any experiment in this workspace by id.</summary>
     /// <param name="runId">The run id.</param>

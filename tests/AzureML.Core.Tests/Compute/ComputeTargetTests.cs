@@ -61,7 +61,8 @@ public class ComputeTargetTests : LocalWorkspaceTest
         Assert.Multiple(() =>
         {
             Assert.That(() => new AmlCompute(Ws, "nope"),
-                Throws.TypeOf<ComputeTargetException>().With.Message.StartsWith("ComputeTargetNotFound: Compute Target with name nope not found in provided workspace"));
+                Throws.TypeOf<ComputeTargetException>().With.Message.StartsWith("Compute Target with name nope not found in provided workspace")
+                    .And.Property(nameof(AzureMLException.ErrorCode)).EqualTo(AzureMLErrorCode.ResourceNotFound));
             Assert.That(() => ComputeTarget.Get(Ws, "nope"), Throws.TypeOf<ComputeTargetException>());
         });
     }

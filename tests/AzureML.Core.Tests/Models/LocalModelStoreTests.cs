@@ -60,7 +60,7 @@ public class LocalModelStoreTests : LocalWorkspaceTest
         await Store.RegisterAsync(Registration(Text("a", "2")), CancellationToken.None);
         await Store.RegisterAsync(Registration(Text("a", "3")) with { Name = "n" }, CancellationToken.None);
 
-        IReadOnlyList<ModelRecord> latest = await Store.ListAsync(new ModelQuery { Latest = true }, CancellationToken.None);
+        IReadOnlyList<ModelRecord> latest = await Store.ListAsync(new ModelQuery { Latest = true }, CancellationToken.None).ToListAsync();
 
         Assert.That(latest.Select(m => $"{m.Name}:{m.Version}"), Is.EqualTo(new[] { "m:2", "n:1" }));
     }

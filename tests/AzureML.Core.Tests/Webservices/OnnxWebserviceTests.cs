@@ -143,7 +143,8 @@ public class OnnxWebserviceTests : LocalWorkspaceTest
         DeployIris("iris-dup");
 
         Assert.That(() => Model.Deploy(Ws, "iris-dup", new[] { RegisterIris() }),
-            Throws.TypeOf<WebserviceException>().With.Message.Contains("ServiceExists").And.Message.Contains("overwrite: true"));
+            Throws.TypeOf<WebserviceException>().With.Message.Contains("already exists").And.Message.Contains("overwrite: true")
+                .And.Property(nameof(AzureMLException.ErrorCode)).EqualTo(AzureMLErrorCode.Conflict));
     }
 
     [Test]
@@ -178,7 +179,8 @@ public class OnnxWebserviceTests : LocalWorkspaceTest
         {
             Assert.That(hosts, Has.Length.EqualTo(1));
             Assert.That(hosts.Where(ProcessTable.IsAlive), Is.Empty);
-            Assert.That(() => new Webservice(Ws, "iris-delete"), Throws.TypeOf<WebserviceException>().With.Message.Contains("WebserviceNotFound"));
+            Assert.That(() => new Webservice(Ws, "iris-delete"), Throws.TypeOf<WebserviceException>().With.Message.Contains("There is no service named 'iris-delete'")
+                .And.Property(nameof(AzureMLException.ErrorCode)).EqualTo(AzureMLErrorCode.ResourceNotFound));
         });
     }
 

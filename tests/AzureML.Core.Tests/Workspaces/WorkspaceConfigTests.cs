@@ -181,13 +181,4 @@ public class WorkspaceConfigTests
 
         Assert.That(again.Experiments.Keys, Is.EquivalentTo(new[] { "kept" }));
     }
-
-    [Test]
-    public void AzureWorkspace_Operations_ExplainHowToUseALocalOne()
-    {
-        _folder.Write(".azureml/config.json", ThreeKeys);
-        Workspace ws = Workspace.FromConfig(_folder.Path);
-
-        Assert.That(() => new Experiment(ws, "x"), Throws.TypeOf<UserErrorException>().With.Message.Contains("local_path"));
-    }
 }

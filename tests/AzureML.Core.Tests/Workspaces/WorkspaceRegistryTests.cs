@@ -114,14 +114,17 @@ public class WorkspaceRegistryTests
     }
 
     [Test]
-    public void Create_OnAzureWithoutAuth_SaysHowToSignIn_AndListsNothing()
+    public void Create_WithASubscriptionAndNoAuth_IsAnAzureCreate_CheckedBeforeAnySignIn_AndListsNothing()
     {
+        // azureml-core's Workspace.create(name, auth=None, subscription_id=...): Azure with the default chain. The
+        // arguments are checked first, so this fails before any credential is asked for a token.
         var ex = Assert.Throws<UserErrorException>(() => Workspace.Create("myws", subscriptionId: "sub-1", resourceGroup: "rg"));
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex!.Message, Does.Contain("say how to sign in").And.Contain("auth: new DefaultAuthentication()"));
+            Assert.That(ex!.Message, Does.Contain("Workspace.Create needs a location"));
             Assert.That(Workspace.List(), Is.Empty);
+            Assert.That(Directory.Exists(_folder.Combine("workspaces")), Is.False);
         });
     }
 

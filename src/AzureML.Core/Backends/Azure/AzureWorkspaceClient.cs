@@ -18,6 +18,8 @@ namespace AzureML.Core.Backends.Azure;
 internal sealed class AzureWorkspaceClient
 {
     private readonly SemaphoreSlim _discoveryGate = new(1, 1);
+    private AzureWorkspaceInfo? _info;
+    private readonly Dictionary<string, AssetRestClient<EnvironmentVersionProperties>> _registries = new(StringComparer.Ordinal);
     private WorkspaceServiceEndpoints? _endpoints;
 
     public AzureWorkspaceClient(WorkspaceScope scope, AzureMLPipelines pipelines)
@@ -38,8 +40,10 @@ internal sealed class AzureWorkspaceClient
         OnlineEndpoints = new OnlineEndpointRestClient(pipelines, scope);
         OnlineDeployments = new OnlineDeploymentRestClient(pipelines, scope);
         Discovery = new DiscoveryClient(pipelines);
+        Registries = new RegistryDiscoveryClient(pipelines);
         Scoring = new ScoringClient(pipelines);
         Blobs = new BlobTransfer(pipelines);
+        Web = new WebFileClient(pipelines);
     }
 
     public WorkspaceScope Scope { get; }
@@ -55,8 +59,27 @@ internal sealed class AzureWorkspaceClient
     public OnlineEndpointRestClient OnlineEndpoints { get; }
     public OnlineDeploymentRestClient OnlineDeployments { get; }
     public DiscoveryClient Discovery { get; }
+    public RegistryDiscoveryClient Registries { get; }
     public ScoringClient Scoring { get; }
     public BlobTransfer Blobs { get; }
+    public WebFileClient Web { get; }
+
+    /// <summary>Creates the client of a workspace Resource Manager has already described (no need to read it again).</summary>
+    public AzureWorkspaceClient(AzureWorkspaceInfo info, AzureMLPipelines pipelines)
+        : this(new WorkspaceScope(info.SubscriptionId, info.ResourceGroup, info.Name), pipelines) => _info = info;
+
+    /// <summary>Uses the hosts a job's MLflow tracking URI names, so a run's own calls need no discovery.</summary>
+    public void UseTrackingUri(Uri trackingUri) => _endpoints = WorkspaceServiceEndpoints.FromTrackingUri(trackingUri);
+
+    /// <summary>The workspace as Resource Manager describes it (region, discovery URL, tracking URI), read once.</summary>
+    public async ValueTask<AzureWorkspaceInfo> GetInfoAsync(bool async, CancellationToken cancellationToken)
+    {
+        if (_info is { } known) return known;
+        ArmResource<WorkspaceProperties> workspace = await Workspaces.GetAsync(Scope.ResourceGroup, Scope.WorkspaceName, async, cancellationToken).ConfigureAwait(false);
+        AzureWorkspaceInfo info = WorkspaceConverter.ToInfo(workspace, Scope.SubscriptionId, Scope.ResourceGroup);
+        _info = info;
+        return info;
+    }
 
     /// <summary>The workspace's data-plane hosts: read the workspace, then its discovery document, once.</summary>
     public async ValueTask<WorkspaceServiceEndpoints> GetServiceEndpointsAsync(bool async, CancellationToken cancellationToken)
@@ -67,8 +90,7 @@ internal sealed class AzureWorkspaceClient
         try
         {
             if (_endpoints is { } raced) return raced;
-            ArmResource<WorkspaceProperties> workspace = await Workspaces.GetAsync(Scope.ResourceGroup, Scope.WorkspaceName, async, cancellationToken).ConfigureAwait(false);
-            AzureWorkspaceInfo info = WorkspaceConverter.ToInfo(workspace, Scope.SubscriptionId, Scope.ResourceGroup);
+            AzureWorkspaceInfo info = await GetInfoAsync(async, cancellationToken).ConfigureAwait(false);
             if (info.DiscoveryUrl is null)
             {
                 throw new AzureMLException($"Workspace '{Scope.WorkspaceName}' has no discoveryUrl, so its run history and MLflow hosts cannot be found.")
@@ -96,13 +118,21 @@ internal sealed class AzureWorkspaceClient
         => new(Pipelines, (await GetServiceEndpointsAsync(async, cancellationToken).ConfigureAwait(false)).MlflowTracking, Scope.WorkspaceName);
 
     /// <summary>
-    /// Environments of a registry (<c>azureml</c> holds the curated ones), addressed by the registry's own
-    /// subscription and resource group.
+    /// The environments of a registry (<c>azureml</c> holds the curated ones), found through registry discovery
+    /// on the workspace's API host; each registry is discovered once.
     /// </summary>
-    public AssetRestClient<EnvironmentVersionProperties> RegistryEnvironments(string subscriptionId, string resourceGroup, string registryName)
-        => new(Pipelines, $"/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/providers/Microsoft.MachineLearningServices/registries/{registryName}",
-            workspaceName: null, "environments", ArmResourceKind.Environment,
-            ArmJsonContext.Default.ArmResourceEnvironmentVersionProperties, ArmJsonContext.Default.ArmListArmResourceEnvironmentVersionProperties);
+    public async ValueTask<AssetRestClient<EnvironmentVersionProperties>> GetRegistryEnvironmentsAsync(string registryName, bool async, CancellationToken cancellationToken)
+    {
+        lock (_registries)
+        {
+            if (_registries.TryGetValue(registryName, out AssetRestClient<EnvironmentVersionProperties>? known)) return known;
+        }
+
+        WorkspaceServiceEndpoints endpoints = await GetServiceEndpointsAsync(async, cancellationToken).ConfigureAwait(false);
+        AssetRestClient<EnvironmentVersionProperties> client = await Registries.GetEnvironmentsAsync(endpoints.Api, registryName, async, cancellationToken).ConfigureAwait(false);
+        lock (_registries) _registries[registryName] = client;
+        return client;
+    }
 
     /// <summary>The id jobs and deployments use for a registry environment version: <c>azureml://registries/{r}/environments/{n}/versions/{v}</c>.</summary>
     public static string RegistryEnvironmentId(string registryName, string name, string version)

@@ -9,17 +9,16 @@ internal sealed class LocalArtifactStore : ArtifactStore
 
     public LocalArtifactStore(LocalBackend backend) => _backend = backend;
 
-    public override Task<IReadOnlyList<string>> ListAsync(string runId, CancellationToken cancellationToken)
+    public override IAsyncEnumerable<string> ListAsync(string runId, string? prefix, CancellationToken cancellationToken)
     {
         string root = _backend.ArtifactFolder(runId);
-        IReadOnlyList<string> names = !Directory.Exists(root)
+        IEnumerable<string> names = !Directory.Exists(root)
             ? Array.Empty<string>()
             : Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-                .Where(n => !Path.GetFileName(n).StartsWith('.'))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-        return Task.FromResult(names);
+                .Where(n => !Path.GetFileName(n).StartsWith('.') && (prefix is null || n.StartsWith(prefix, StringComparison.Ordinal)))
+                .Order(StringComparer.Ordinal);
+        return names.ToAsyncEnumerable();
     }
 
     public override Task<Stream> OpenReadAsync(string runId, string name, CancellationToken cancellationToken)

@@ -42,8 +42,10 @@ internal sealed class LocalComputeStore : ComputeStore
     public override Task<ComputeRecord?> GetAsync(string name, CancellationToken cancellationToken)
         => Task.FromResult(Database.Read(connection => Get(connection, null, name)));
 
-    public override Task<IReadOnlyList<ComputeRecord>> ListAsync(CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<ComputeRecord>>(Database.Read(connection => Query(connection, null, $"SELECT {Columns} FROM compute_targets ORDER BY name;")));
+    public override IAsyncEnumerable<ComputeRecord> ListAsync(CancellationToken cancellationToken) => List().ToAsyncEnumerable();
+
+    /// <summary>Every target, by name.</summary>
+    public IReadOnlyList<ComputeRecord> List() => Database.Read(connection => Query(connection, null, $"SELECT {Columns} FROM compute_targets ORDER BY name;"));
 
     public override Task<ComputeRecord> UpdateScaleAsync(string name, int? minNodes, int? maxNodes, int? idleSecondsBeforeScaledown, CancellationToken cancellationToken)
         => Task.FromResult(Database.Write((connection, transaction) =>

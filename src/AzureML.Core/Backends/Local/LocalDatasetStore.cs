@@ -41,19 +41,20 @@ internal sealed class LocalDatasetStore : DatasetStore
             return ReadAll(command).FirstOrDefault();
         }));
 
-    public override Task<IReadOnlyList<DatasetRecord>> ListAsync(CancellationToken cancellationToken)
-        => Task.FromResult(_backend.Database.Read<IReadOnlyList<DatasetRecord>>(connection =>
+    public override IAsyncEnumerable<DatasetRecord> ListAsync(CancellationToken cancellationToken)
+        => _backend.Database.Read<IReadOnlyList<DatasetRecord>>(connection =>
         {
             using SqliteCommand command = LocalRunStore.Command(connection, null,
                 $"SELECT {Columns} FROM datasets d WHERE version = (SELECT MAX(version) FROM datasets x WHERE x.name = d.name) ORDER BY name;");
             return ReadAll(command);
-        }));
+        }).ToAsyncEnumerable();
 
     public override Task<int> UnregisterAllVersionsAsync(string name, CancellationToken cancellationToken)
         => Task.FromResult(_backend.Database.Write((connection, transaction)
             => LocalRunStore.Execute(connection, transaction, "DELETE FROM datasets WHERE name = $p0;", name)));
 
-    public override Task RecordRunInputsAsync(string runId, IReadOnlyList<RunInputRecord> inputs, CancellationToken cancellationToken)
+    /// <summary>Records the datasets a run received (the local runner resolves them; on a service the job carries its inputs).</summary>
+    public Task RecordRunInputsAsync(string runId, IReadOnlyList<RunInputRecord> inputs, CancellationToken cancellationToken)
     {
         _backend.Database.Write((connection, transaction) =>
         {

@@ -48,14 +48,14 @@ internal sealed class LocalDatastoreStore : DatastoreStore
         return Task.FromResult(_backend.Database.Read(connection => Get(connection, null, name)));
     }
 
-    public override Task<IReadOnlyList<DatastoreRecord>> ListAsync(CancellationToken cancellationToken)
+    public override IAsyncEnumerable<DatastoreRecord> ListAsync(CancellationToken cancellationToken)
     {
         EnsureDefault();
-        return Task.FromResult(_backend.Database.Read<IReadOnlyList<DatastoreRecord>>(connection =>
+        return _backend.Database.Read<IReadOnlyList<DatastoreRecord>>(connection =>
         {
             using SqliteCommand command = LocalRunStore.Command(connection, null, $"SELECT {Columns} FROM datastores ORDER BY name;");
             return ReadAll(command);
-        }));
+        }).ToAsyncEnumerable();
     }
 
     public override async Task<DatastoreRecord> GetDefaultAsync(CancellationToken cancellationToken)
@@ -73,18 +73,27 @@ internal sealed class LocalDatastoreStore : DatastoreStore
             .ConfigureAwait(false);
     }
 
-    public override async Task<IReadOnlyList<DatastoreFileInfo>> ListFilesAsync(string datastore, string prefix, CancellationToken cancellationToken)
+    public override async IAsyncEnumerable<DatastoreFileInfo> ListFilesAsync(string datastore, string prefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string root = await FolderAsync(datastore, cancellationToken).ConfigureAwait(false);
         string start = Path.Combine(root, prefix);
-        if (File.Exists(start)) return [new DatastoreFileInfo(prefix, new FileInfo(start).Length)];
-        if (!Directory.Exists(start)) return [];
-        return new DirectoryInfo(start).EnumerateFiles("*", SearchOption.AllDirectories)
+        if (File.Exists(start))
+        {
+            yield return new DatastoreFileInfo(prefix, new FileInfo(start).Length);
+            yield break;
+        }
+
+        if (!Directory.Exists(start)) yield break;
+        IEnumerable<DatastoreFileInfo> files = new DirectoryInfo(start).EnumerateFiles("*", SearchOption.AllDirectories)
             .Select(f => new DatastoreFileInfo(Path.GetRelativePath(root, f.FullName).Replace('\\', '/'), f.Length))
             .Where(f => !IsTemporary(f.Path))
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
+            .OrderBy(f => f.Path, StringComparer.Ordinal);
+        foreach (DatastoreFileInfo file in files) yield return file;
     }
+
+    public override async Task<string?> GetFolderOnThisMachineAsync(string datastore, CancellationToken cancellationToken)
+        => await FolderAsync(datastore, cancellationToken).ConfigureAwait(false);
 
     public override async Task<Stream> OpenReadAsync(string datastore, string path, CancellationToken cancellationToken)
     {

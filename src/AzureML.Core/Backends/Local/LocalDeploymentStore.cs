@@ -38,8 +38,11 @@ internal sealed class LocalDeploymentStore : DeploymentStore
             if (!request.Overwrite)
             {
                 throw new WebserviceException(
-                    $"ServiceExists: a service named '{request.Name}' already exists ({existing.State}, {existing.ScoringUri}). " +
-                    "Pass overwrite: true to replace it, call Update() on it to keep its scoring URI, or choose another name.");
+                    $"A service named '{request.Name}' already exists ({existing.State}, {existing.ScoringUri}). " +
+                    "Pass overwrite: true to replace it, call Update() on it to keep its scoring URI, or choose another name.")
+                {
+                    ErrorCode = AzureMLErrorCode.Conflict,
+                };
             }
 
             Stop(existing);
@@ -61,7 +64,7 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
         {
-            throw new WebserviceException($"ServiceExists: a service named '{request.Name}' was created by someone else at the same time.", ex);
+            throw new WebserviceException($"A service named '{request.Name}' was created by someone else at the same time.", ex) { ErrorCode = AzureMLErrorCode.Conflict };
         }
 
         if (primary is not null) WriteAuthFile(request.Name, primary, secondary!);
@@ -76,8 +79,14 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         return Task.FromResult(row is null ? null : ToRecord(Reconcile(row)));
     }
 
-    public override Task<IReadOnlyList<ServiceRecord>> ListAsync(CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<ServiceRecord>>(Query("SELECT " + Columns + " FROM services ORDER BY name;").Select(r => ToRecord(Reconcile(r))).ToList());
+    public override IAsyncEnumerable<ServiceRecord> ListAsync(ServiceQuery query, CancellationToken cancellationToken)
+        => Query("SELECT " + Columns + " FROM services ORDER BY name;").Select(r => ToRecord(Reconcile(r))).Where(query.Matches).ToList().ToAsyncEnumerable();
+
+    public override async Task<string> ScoreAsync(ServiceRecord service, string body, CancellationToken cancellationToken)
+    {
+        string? key = service.AuthEnabled ? (await GetKeysAsync(service.Name, cancellationToken).ConfigureAwait(false)).Primary : null;
+        return await LocalScoringClient.ScoreAsync(service.Name, service.ScoringUri!, key, body, cancellationToken).ConfigureAwait(false);
+    }
 
     public override Task<ServiceRecord> UpdateAsync(string name, ServiceDeploymentRequest? redeploy, string? description,
         IReadOnlyDictionary<string, string>? tags, IReadOnlyDictionary<string, string>? properties, bool? authEnabled, CancellationToken cancellationToken)
@@ -315,7 +324,10 @@ internal sealed class LocalDeploymentStore : DeploymentStore
         }
     }
 
-    private Row Require(string name) => Find(name) ?? throw new WebserviceException($"WebserviceNotFound: there is no service named '{name}' in this workspace.");
+    private Row Require(string name) => Find(name) ?? throw new WebserviceException($"There is no service named '{name}' in this workspace.")
+    {
+        ErrorCode = AzureMLErrorCode.ResourceNotFound,
+    };
 
     private Row? Find(string name) => Query("SELECT " + Columns + " FROM services WHERE name = $p0;", name).FirstOrDefault();
 

@@ -24,14 +24,24 @@ internal sealed class LocalEnvironmentStore : EnvironmentStore
     public override Task<EnvironmentRecord?> GetAsync(string name, string? version, CancellationToken cancellationToken)
         => Task.FromResult(_database.Read(connection => Get(connection, null, name, version)));
 
-    public override Task<IReadOnlyList<EnvironmentRecord>> ListAsync(CancellationToken cancellationToken)
-        => Task.FromResult(_database.Read<IReadOnlyList<EnvironmentRecord>>(connection =>
+    public override IAsyncEnumerable<EnvironmentRecord> ListAsync(CancellationToken cancellationToken)
+        => _database.Read<IReadOnlyList<EnvironmentRecord>>(connection =>
         {
             using SqliteCommand command = LocalRunStore.Command(connection, null,
                 "SELECT e.name, e.version, e.definition, e.created_utc FROM environments e " +
                 "WHERE e.version = (SELECT MAX(version) FROM environments x WHERE x.name = e.name) ORDER BY e.name;");
             return ReadAll(command);
-        }));
+        }).ToAsyncEnumerable();
+
+    public override Task<EnvironmentRecord?> GetCuratedAsync(string name, string? version, CancellationToken cancellationToken)
+        => Task.FromResult(CuratedEnvironments.Get(name, version) is { } curated ? ToRecord(curated) : null);
+
+    public override IAsyncEnumerable<EnvironmentRecord> ListCuratedAsync(CancellationToken cancellationToken)
+        => CuratedEnvironments.All().Select(ToRecord).ToAsyncEnumerable();
+
+    // Curated environments are definitions shipped with the SDK: the same on every machine, never stored.
+    private static EnvironmentRecord ToRecord(Environment curated)
+        => new(curated.Name, curated.Version!, EnvironmentJson.Serialize(curated), DateTimeOffset.UnixEpoch);
 
     private static EnvironmentRecord? Get(SqliteConnection connection, SqliteTransaction? transaction, string name, string? version)
     {

@@ -26,8 +26,8 @@ internal sealed class LocalExperimentStore : ExperimentStore
     public override Task<ExperimentRecord?> GetAsync(string name, CancellationToken cancellationToken)
         => Task.FromResult(_database.Read(connection => Get(connection, null, name)));
 
-    public override Task<IReadOnlyList<ExperimentRecord>> ListAsync(bool includeArchived, CancellationToken cancellationToken)
-        => Task.FromResult(_database.Read<IReadOnlyList<ExperimentRecord>>(connection =>
+    public override IAsyncEnumerable<ExperimentRecord> ListAsync(bool includeArchived, CancellationToken cancellationToken)
+        => _database.Read<IReadOnlyList<ExperimentRecord>>(connection =>
         {
             using SqliteCommand command = connection.CreateCommand();
             command.CommandText = "SELECT name, id, created_utc, archived_utc, tags FROM experiments" +
@@ -36,7 +36,7 @@ internal sealed class LocalExperimentStore : ExperimentStore
             var list = new List<ExperimentRecord>();
             while (reader.Read()) list.Add(ReadRecord(reader));
             return list;
-        }));
+        }).ToAsyncEnumerable();
 
     public override Task<ExperimentRecord> SetArchivedAsync(string name, bool archived, CancellationToken cancellationToken)
         => Task.FromResult(_database.Write((connection, transaction) =>

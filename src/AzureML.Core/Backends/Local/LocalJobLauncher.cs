@@ -77,7 +77,7 @@ internal sealed class LocalJobLauncher : JobLauncher
         ComputeRecord? compute = _backend.Compute.GetAsync(submission.Target, CancellationToken.None).Result;
         if (compute is null)
         {
-            IEnumerable<string> existing = _backend.Compute.ListAsync(CancellationToken.None).Result.Select(c => c.Name);
+            IEnumerable<string> existing = _backend.Compute.List().Select(c => c.Name);
             throw new UserErrorException(
                 $"Compute target '{submission.Target}' does not exist in this workspace. Existing targets: {string.Join(", ", existing.Prepend("local"))}. " +
                 $"Create it first with ComputeTarget.Create(ws, \"{submission.Target}\", AmlCompute.ProvisioningConfiguration(...)).");

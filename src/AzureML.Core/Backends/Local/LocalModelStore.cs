@@ -34,6 +34,7 @@ internal sealed class LocalModelStore : ModelStore
 
     public override async Task<ModelRecord> RegisterAsync(ModelRegistration registration, CancellationToken cancellationToken)
     {
+        if (registration.RunFiles is { } runFiles) registration = registration with { Files = await RunFilesAsync(runFiles, cancellationToken).ConfigureAwait(false) };
         string staging = Path.Combine(StagingRoot, Guid.NewGuid().ToString("N"));
         int? placed = null;
         try
@@ -71,8 +72,8 @@ internal sealed class LocalModelStore : ModelStore
     public override Task<ModelRecord?> GetAsync(string name, int? version, CancellationToken cancellationToken)
         => Task.FromResult(Database.Read(connection => Get(connection, null, name, version)));
 
-    public override Task<IReadOnlyList<ModelRecord>> ListAsync(ModelQuery query, CancellationToken cancellationToken)
-        => Task.FromResult(Database.Read<IReadOnlyList<ModelRecord>>(connection =>
+    public override IAsyncEnumerable<ModelRecord> ListAsync(ModelQuery query, CancellationToken cancellationToken)
+        => Database.Read<IReadOnlyList<ModelRecord>>(connection =>
         {
             IEnumerable<ModelRecord> models = Query(connection, null,
                     $"SELECT {Columns} FROM models WHERE ($p0 IS NULL OR name = $p0) AND ($p1 IS NULL OR run_id = $p1) AND ($p2 IS NULL OR framework = $p2) " +
@@ -82,7 +83,10 @@ internal sealed class LocalModelStore : ModelStore
                 .Where(query.Matches);
             if (query.Latest) models = models.GroupBy(model => model.Name, StringComparer.Ordinal).Select(group => group.First());
             return models.ToList();
-        }));
+        }).ToAsyncEnumerable();
+
+    public override Task<string?> GetFolderOnThisMachineAsync(string name, int version, CancellationToken cancellationToken)
+        => Task.FromResult<string?>(GetLocalFolder(name, version));
 
     public override Task<Stream> OpenReadAsync(string name, int version, string file, CancellationToken cancellationToken)
     {
@@ -237,6 +241,12 @@ internal sealed class LocalModelStore : ModelStore
             Execute(connection, transaction, "INSERT INTO model_files (name, version, path) VALUES ($p0, $p1, $p2);", name, version, file.Name);
         }
     }
+
+    // A run's files are copied from the run's folder into the registry, inside the workspace.
+    private async Task<IReadOnlyList<ModelFileSource>> RunFilesAsync(RunFilesReference runFiles, CancellationToken cancellationToken)
+        => (await RunModelFiles.SelectAsync(_backend.Artifacts, runFiles, cancellationToken).ConfigureAwait(false))
+            .Select(f => new ModelFileSource(f.ModelFile, ct => _backend.Artifacts.OpenReadAsync(runFiles.RunId, f.RunFile, ct)))
+            .ToList();
 
     /// <summary>Removes a version's folder when no row claims it; under the write lock, so it cannot race a registration that is placing it.</summary>
     private void RemoveUnregistered(string name, int version)

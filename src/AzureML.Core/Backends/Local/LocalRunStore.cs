@@ -63,8 +63,8 @@ internal sealed class LocalRunStore : RunStore
     public RunRecord SetStatus(string runId, RunStatus status, RunError? error = null)
         => _database.Write((connection, transaction) => SetStatus(connection, transaction, runId, status, error));
 
-    public override Task<IReadOnlyList<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken)
-        => Task.FromResult(_database.Read<IReadOnlyList<RunRecord>>(connection =>
+    public override IAsyncEnumerable<RunRecord> ListAsync(RunQuery query, CancellationToken cancellationToken)
+        => _database.Read<IReadOnlyList<RunRecord>>(connection =>
         {
             var where = new List<string>();
             var args = new List<object?>();
@@ -83,7 +83,7 @@ internal sealed class LocalRunStore : RunStore
             }
 
             return runs;
-        }));
+        }).ToAsyncEnumerable();
 
     // Run ids name folders, so they are kept to characters that cannot climb out of one.
     private static bool IsValidRunId(string runId)

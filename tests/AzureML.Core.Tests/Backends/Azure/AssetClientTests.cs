@@ -159,22 +159,37 @@ public class AssetClientTests : AzureContractTest
             DatasetConverter.ToResource(registration, "azureml://datastores/workspaceblobstore/paths/data/", singleFile: false), a, CancellationToken.None));
         DatasetRecord record = DatasetConverter.ToRecord("heart-failure-records", Run(a => Client.Data.GetVersionAsync("heart-failure-records", "2", a, CancellationToken.None))!);
 
-        Assert.That(Transport.Requests[0].Json().GetProperty("properties").GetProperty("dataType").GetString(), Is.EqualTo("mltable"));
+        Assert.That(Transport.Requests[0].Json().GetProperty("properties").GetProperty("dataType").GetString(), Is.EqualTo("uri_folder"),
+            "a dataset is a uri_file or uri_folder: an mltable needs an MLTable file beside the data");
         Assert.That((record.Name, record.Version, record.DatasetType), Is.EqualTo(("heart-failure-records", 2L, DatasetDefinition.FileType)),
             "a data asset registered elsewhere (uri_file, no SDK definition) reads as a file dataset");
         Assert.That(DatasetDefinition.FromJson(record.DefinitionJson, "test").Sources.Single().Path, Is.EqualTo("azureml://datastores/workspaceblobstore/paths/data/heart.csv"));
     }
 
     [Test]
-    public void RegistryEnvironment_IsReadFromTheRegistryScope()
+    public void RegistryEnvironment_IsFoundThroughRegistryDiscovery_AndReadFromTheRegistryHost()
     {
-        const string registry = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/registry-rg/providers/Microsoft.MachineLearningServices/registries/azureml";
-        Transport.Expect(RequestMethod.Get, registry + "/environments/sklearn-1.5/versions/7", Examples.Ok("environmentversion-get"));
+        const string registry = "/mferp/managementfrontend/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/registry-rg/providers/Microsoft.MachineLearningServices/registries/azureml";
+        ExpectDiscovery();
+        Transport
+            .Expect(RequestMethod.Get, "/registrymanagement/v1.0/registries/azureml/discovery", r =>
+            {
+                Assert.That(r.Uri.Host, Is.EqualTo("eastus2.api.azureml.ms"), "registry discovery goes to the workspace's API host");
+                Assert.That(r.Header("Authorization"), Is.EqualTo("Bearer " + FakeTokenCredential.Token));
+                return Examples.Ok("registry-discovery");
+            }, apiVersion: null)
+            .Expect(RequestMethod.Get, registry + "/environments/sklearn-1.5/versions/7", r =>
+            {
+                Assert.That(r.Uri.Host, Is.EqualTo("cert-eastus.experiments.azureml.net"), "registry assets are read where discovery says");
+                return Examples.Ok("environmentversion-get");
+            }, apiVersion: "2021-10-01-dataplanepreview");
 
-        var environments = Client.RegistryEnvironments("11111111-2222-3333-4444-555555555555", "registry-rg", "azureml");
+        var environments = Run(a => Client.GetRegistryEnvironmentsAsync("azureml", a, CancellationToken.None));
         var version = Run(a => environments.GetVersionAsync("sklearn-1.5", "7", a, CancellationToken.None));
+        var again = Run(a => Client.GetRegistryEnvironmentsAsync("azureml", a, CancellationToken.None));
 
         Assert.That(version!.Properties!.Image, Does.StartWith("mcr.microsoft.com/azureml/"));
+        Assert.That(again, Is.SameAs(environments), "a registry is discovered once");
         Assert.That(Core.Backends.Azure.AzureWorkspaceClient.RegistryEnvironmentId("azureml", "sklearn-1.5", "7"),
             Is.EqualTo("azureml://registries/azureml/environments/sklearn-1.5/versions/7"));
     }

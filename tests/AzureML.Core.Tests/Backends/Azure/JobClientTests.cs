@@ -24,7 +24,7 @@ public class JobClientTests : AzureContractTest
             MaxRunDurationSeconds = 7200,
             Tags = new Dictionary<string, string> { ["kernel"] = "linear" },
         };
-        var input = JobConverter.ToJobInput(new DatasetInput { Name = "iris", Mechanism = DatasetInput.Mount }, "azureml:iris:1", tabular: false);
+        var input = JobConverter.ToJobInput(new DatasetInput { Name = "iris", Mechanism = DatasetInput.Mount }, "azureml:iris:1", singleFile: false);
         Transport.Expect(RequestMethod.Put, Ws("jobs/train-sklearn_1700000000_abcd"), r =>
         {
             Schemas.AssertValid("JobBaseResource.CommandJob", r);

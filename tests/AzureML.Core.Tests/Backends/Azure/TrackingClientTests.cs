@@ -17,15 +17,6 @@ public class TrackingClientTests : AzureContractTest
 
     public TrackingClientTests(bool isAsync) : base(isAsync) { }
 
-    private void ExpectDiscovery()
-        => Transport
-            .Expect(RequestMethod.Get, WorkspacePath, Examples.Ok("workspace-get"))
-            .Expect(RequestMethod.Get, "/discovery", r =>
-            {
-                Assert.That(r.Header("Authorization"), Is.Null, "the discovery document is read without a credential");
-                return Examples.Ok("discovery");
-            }, apiVersion: null);
-
     [Test]
     public void Discovery_FindsTheApiHost_AndTheMlflowBase_Once()
     {

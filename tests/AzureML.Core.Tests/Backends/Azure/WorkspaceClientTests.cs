@@ -99,7 +99,6 @@ public class WorkspaceClientTests : AzureContractTest
             Assert.That(ws.IsLocal, Is.False);
             Assert.That(ws.DiscoveryUrl, Is.EqualTo("https://eastus2.api.azureml.ms/discovery"));
             Assert.That(ws.GetMlflowTrackingUri(), Does.StartWith("azureml://"));
-            Assert.That(() => ws.Experiments, Throws.TypeOf<UserErrorException>().With.Message.Contains("not available yet"));
         });
     }
 

@@ -11,6 +11,8 @@ internal static class AssetProperties
     public const string ModelExperimentName = "azureml.sdk.experimentName";
     public const string ModelResourceConfiguration = "azureml.sdk.resourceConfiguration";
     public const string ModelFiles = "azureml.sdk.files";
+    public const string ModelFilesBase = "azureml.sdk.filesBase";
     public const string DatasetType = "azureml.sdk.datasetType";
     public const string DatasetDefinition = "azureml.sdk.definition";
+    public const string EnvironmentDefinition = "azureml.sdk.definition";
 }

@@ -17,8 +17,8 @@ internal class AssetRestClient<TVersion> : ArmRestClient where TVersion : class
     private readonly JsonTypeInfo<ArmList<ArmResource<TVersion>>> _versions;
 
     public AssetRestClient(AzureMLPipelines pipelines, string scopeId, string? workspaceName, string collection, ArmResourceKind kind,
-        JsonTypeInfo<ArmResource<TVersion>> version, JsonTypeInfo<ArmList<ArmResource<TVersion>>> versions)
-        : base(pipelines, scopeId, workspaceName)
+        JsonTypeInfo<ArmResource<TVersion>> version, JsonTypeInfo<ArmList<ArmResource<TVersion>>> versions, Uri? endpoint = null, string? apiVersion = null)
+        : base(pipelines, scopeId, workspaceName, endpoint, apiVersion)
     {
         _collection = collection;
         _kind = kind;

@@ -4,9 +4,9 @@ using AzureML.Core.Data;
 namespace AzureML.Core.Backends.Azure.Assets;
 
 /// <summary>
-/// <see cref="DatasetRegistration"/>/<see cref="DatasetRecord"/> ↔ data version DTO: a tabular dataset is an
-/// <c>mltable</c>, a file dataset a <c>uri_folder</c> (or <c>uri_file</c> for one file); the SDK's definition
-/// (sources, parsing, steps) rides along in properties.
+/// <see cref="DatasetRegistration"/>/<see cref="DatasetRecord"/> ↔ data version DTO: a dataset is a <c>uri_file</c>
+/// (one file) or a <c>uri_folder</c>; the SDK's definition (sources, parsing, steps, tabular or file) rides along in
+/// properties. An <c>mltable</c> would need an MLTable file beside the data, which azureml-core datasets do not have.
 /// </summary>
 internal static class DatasetConverter
 {
@@ -21,7 +21,7 @@ internal static class DatasetConverter
         {
             Properties = new DataVersionProperties
             {
-                DataType = registration.DatasetType == DatasetDefinition.TabularType ? "mltable" : singleFile ? "uri_file" : "uri_folder",
+                DataType = singleFile ? "uri_file" : "uri_folder",
                 DataUri = dataUri,
                 Description = registration.Description,
                 Tags = ArmValues.ToService(registration.Tags),

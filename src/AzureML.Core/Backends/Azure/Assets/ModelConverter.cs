@@ -9,9 +9,10 @@ namespace AzureML.Core.Backends.Azure.Assets;
 /// </summary>
 internal static class ModelConverter
 {
-    public static ArmResource<ModelVersionProperties> ToResource(ModelRegistration registration, string modelUri, IReadOnlyList<string> files)
+    public static ArmResource<ModelVersionProperties> ToResource(ModelRegistration registration, string modelUri, IReadOnlyList<string> files, string? filesBase = null)
     {
         var properties = ArmValues.ToService(registration.Properties);
+        if (filesBase is not null) properties[AssetProperties.ModelFilesBase] = filesBase;
         properties[AssetProperties.ModelFramework] = registration.Framework;
         if (registration.FrameworkVersion is not null) properties[AssetProperties.ModelFrameworkVersion] = registration.FrameworkVersion;
         if (registration.ExperimentName is not null) properties[AssetProperties.ModelExperimentName] = registration.ExperimentName;
@@ -27,6 +28,31 @@ internal static class ModelConverter
                 Description = registration.Description,
                 Tags = ArmValues.ToService(registration.Tags),
                 Properties = properties,
+            },
+        };
+    }
+
+    /// <summary>Where the files named in <see cref="ModelRecord.Files"/> sit: an <c>azureml://</c> folder they are relative to, or <c>null</c>.</summary>
+    public static string? FilesBase(ArmResource<ModelVersionProperties> resource)
+        => resource.Properties?.Properties is { } all && all.TryGetValue(AssetProperties.ModelFilesBase, out string? value) ? value : null;
+
+    /// <summary>The version's writable fields as read, for a PUT that changes some of them.</summary>
+    public static ArmResource<ModelVersionProperties> Writable(ArmResource<ModelVersionProperties> resource)
+    {
+        ModelVersionProperties p = resource.Properties ?? new ModelVersionProperties();
+        return new ArmResource<ModelVersionProperties>
+        {
+            Properties = new ModelVersionProperties
+            {
+                ModelType = p.ModelType,
+                ModelUri = p.ModelUri,
+                Flavors = p.Flavors,
+                JobName = p.JobName,
+                Description = p.Description,
+                Tags = p.Tags is null ? new Dictionary<string, string?>() : new Dictionary<string, string?>(p.Tags, StringComparer.Ordinal),
+                Properties = p.Properties is null ? new Dictionary<string, string?>() : new Dictionary<string, string?>(p.Properties, StringComparer.Ordinal),
+                IsArchived = p.IsArchived,
+                Stage = p.Stage,
             },
         };
     }

@@ -27,6 +27,9 @@ internal sealed class BlobTransfer
     /// <summary>A container client from a container SAS URI (as <c>startPendingUpload</c> hands out); the SAS is never logged.</summary>
     public BlobContainerClient ContainerFromSas(Uri containerSasUri) => new(containerSasUri, _pipelines.CreateBlobClientOptions());
 
+    /// <summary>A container client that signs in as the workspace's caller (a datastore registered without a secret).</summary>
+    public BlobContainerClient ContainerWithIdentity(Uri containerUri) => new(containerUri, _pipelines.Credential, _pipelines.CreateBlobClientOptions());
+
     /// <summary>A container client with an account key (a datastore's <c>listSecrets</c>).</summary>
     public BlobContainerClient ContainerWithKey(Uri containerUri, string accountName, string accountKey)
         => new(containerUri, new StorageSharedKeyCredential(accountName, accountKey), _pipelines.CreateBlobClientOptions());
@@ -95,20 +98,135 @@ internal sealed class BlobTransfer
     public async Task<IReadOnlyList<DatastoreFileInfo>> ListAsync(BlobContainerClient container, string prefix, CancellationToken cancellationToken)
     {
         var files = new List<DatastoreFileInfo>();
+        await foreach (DatastoreFileInfo file in EnumerateAsync(container, prefix, async: true, cancellationToken).ConfigureAwait(false)) files.Add(file);
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return files;
+    }
+
+    /// <summary>
+    /// The blobs under <paramref name="prefix"/> with their sizes, in the service's order (by name), page by page as
+    /// enumerated; with <paramref name="async"/> false each page is read synchronously.
+    /// </summary>
+    public async IAsyncEnumerable<DatastoreFileInfo> EnumerateAsync(BlobContainerClient container, string prefix, bool async,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? from = string.IsNullOrEmpty(prefix) ? null : prefix;
+        string? continuation = null;
+        do
+        {
+            Page<BlobItem> page;
+            try
+            {
+                page = async
+                    ? await FirstAsync(container.GetBlobsAsync(BlobTraits.None, BlobStates.None, from, cancellationToken).AsPages(continuation)).ConfigureAwait(false)
+                    : container.GetBlobs(BlobTraits.None, BlobStates.None, from, cancellationToken).AsPages(continuation).First();
+            }
+            catch (RequestFailedException ex)
+            {
+                throw Failed("list", prefix, container, ex);
+            }
+
+            foreach (BlobItem item in page.Values) yield return new DatastoreFileInfo(item.Name, item.Properties.ContentLength ?? 0);
+            continuation = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
+        }
+        while (continuation is not null);
+    }
+
+    /// <summary>Opens a blob's content as a stream read from the service as it is consumed.</summary>
+    /// <exception cref="UserErrorException">There is no such blob.</exception>
+    public async ValueTask<Stream> OpenReadAsync(BlobContainerClient container, string blobName, bool async, CancellationToken cancellationToken)
+    {
+        BlobClient blob = container.GetBlobClient(blobName);
         try
         {
-            await foreach (BlobItem item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, string.IsNullOrEmpty(prefix) ? null : prefix, cancellationToken).ConfigureAwait(false))
-            {
-                files.Add(new DatastoreFileInfo(item.Name, item.Properties.ContentLength ?? 0));
-            }
+            Response<BlobDownloadStreamingResult> result = async
+                ? await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)
+                : blob.DownloadStreaming(cancellationToken: cancellationToken);
+            return result.Value.Content;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            throw new UserErrorException($"There is no file '{blobName}' at {RestCall.Redact(container.Uri)}.", ex) { ErrorCode = AzureMLErrorCode.ResourceNotFound, Status = 404 };
         }
         catch (RequestFailedException ex)
         {
-            throw Failed("list", prefix, container, ex);
+            throw Failed("download", blobName, container, ex);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="UploadAsync(BlobContainerClient, IReadOnlyList{DatastoreFileCopy}, bool, IProgress{DatastoreTransferProgress}?, CancellationToken)"/>
+    /// for a caller that is synchronous when <paramref name="async"/> is false: parallel blocks need asynchronous I/O, so
+    /// the transfer then runs on the thread pool while the caller waits. A thread-pool task captures no synchronization
+    /// context, so the wait cannot deadlock.
+    /// </summary>
+    public async ValueTask<FileTransferSummary> UploadAsync(BlobContainerClient container, IReadOnlyList<DatastoreFileCopy> files, bool overwrite,
+        IProgress<DatastoreTransferProgress>? progress, bool async, CancellationToken cancellationToken)
+    {
+        if (async) return await UploadAsync(container, files, overwrite, progress, cancellationToken).ConfigureAwait(false);
+        return Task.Run(() => UploadAsync(container, files, overwrite, progress, cancellationToken), cancellationToken).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// Uploads one stream as <paramref name="blobName"/> with a whole-content MD5, in parallel blocks when it is large;
+    /// with <paramref name="overwrite"/> false an existing blob is refused (<see cref="AzureMLErrorCode.Conflict"/>). A
+    /// synchronous caller waits for the transfer on the thread pool, as for files.
+    /// </summary>
+    public async ValueTask UploadStreamAsync(BlobContainerClient container, string blobName, Stream content, bool overwrite, bool async, CancellationToken cancellationToken)
+    {
+        if (!async)
+        {
+            Task.Run(() => UploadStreamAsync(container, blobName, content, overwrite, async: true, cancellationToken).AsTask(), cancellationToken).GetAwaiter().GetResult();
+            return;
         }
 
-        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return files;
+        BlobClient blob = container.GetBlobClient(blobName);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" },
+            TransferOptions = TransferOptions(_pipelines.Options),
+            TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
+            Conditions = overwrite ? null : new BlobRequestConditions { IfNoneMatch = ETag.All },
+        };
+        try
+        {
+            await blob.UploadAsync(content, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (!overwrite && ex.Status is 409 or 412)
+        {
+            throw new UserErrorException($"'{blobName}' already exists at {RestCall.Redact(container.Uri)}.", ex) { ErrorCode = AzureMLErrorCode.Conflict, Status = ex.Status };
+        }
+        catch (RequestFailedException ex)
+        {
+            throw Failed("upload", blobName, container, ex);
+        }
+    }
+
+    /// <summary>The size of a blob, or <c>null</c> when there is none of that name.</summary>
+    public async ValueTask<long?> GetSizeAsync(BlobContainerClient container, string blobName, bool async, CancellationToken cancellationToken)
+    {
+        BlobClient blob = container.GetBlobClient(blobName);
+        try
+        {
+            Response<BlobProperties> properties = async
+                ? await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)
+                : blob.GetProperties(cancellationToken: cancellationToken);
+            return properties.Value.ContentLength;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+        catch (RequestFailedException ex)
+        {
+            throw Failed("read the properties of", blobName, container, ex);
+        }
+    }
+
+    private static async ValueTask<Page<BlobItem>> FirstAsync(IAsyncEnumerable<Page<BlobItem>> pages)
+    {
+        await foreach (Page<BlobItem> page in pages.ConfigureAwait(false)) return page;
+        throw new InvalidOperationException("A blob listing returned no page.");
     }
 
     private async Task<bool> UploadOneAsync(BlobContainerClient container, DatastoreFileCopy file, bool overwrite, Tally tally, CancellationToken cancellationToken)

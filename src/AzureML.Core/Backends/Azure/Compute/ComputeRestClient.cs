@@ -45,11 +45,16 @@ internal sealed class ComputeRestClient : ArmRestClient
     public ArmPager<ArmResource<ComputeProperties>> List()
         => Pager(CreateListRequest, ArmJsonContext.Default.ArmListArmResourceComputeProperties, Ref("*"));
 
-    /// <summary>Creates or replaces the target and waits until it is provisioned (or provisioning fails).</summary>
+    /// <summary>
+    /// Creates or replaces the target and waits until it is provisioned (or provisioning fails); with
+    /// <paramref name="wait"/> false, returns the target as the service first answers (<c>Creating</c>).
+    /// </summary>
     /// <remarks>The body may carry an administrator password, so it goes over the pipeline that never logs content.</remarks>
-    public async ValueTask<ArmResource<ComputeProperties>> CreateOrUpdateAsync(string name, ArmResource<ComputeProperties> body, bool async, CancellationToken cancellationToken)
+    public async ValueTask<ArmResource<ComputeProperties>> CreateOrUpdateAsync(string name, ArmResource<ComputeProperties> body, bool async, CancellationToken cancellationToken,
+        bool wait = true)
     {
-        Response final = await StartOperationAsync(CreateCreateOrUpdateRequest(name, body), FinalStateVia.OriginalUri, "create", Ref(name), async, cancellationToken, Pipelines.Secrets).ConfigureAwait(false)
+        Response final = await StartOperationAsync(CreateCreateOrUpdateRequest(name, body), FinalStateVia.OriginalUri, "create", Ref(name), async, cancellationToken, Pipelines.Secrets,
+                wait).ConfigureAwait(false)
             ?? throw new ComputeTargetException($"Creating compute '{name}' returned no compute.") { ErrorCode = AzureMLErrorCode.UnexpectedResponse };
         return RestCall.Read(final, ArmJsonContext.Default.ArmResourceComputeProperties, $"create compute '{name}'");
     }

@@ -5,8 +5,9 @@ namespace AzureML.Core.Backends.Azure.Datastores;
 /// <summary><see cref="DatastoreRecord"/> ↔ datastore DTO; the secret goes only into a registration body.</summary>
 internal static class DatastoreConverter
 {
-    public const string AccountName = "account_name";
-    public const string ContainerName = "container_name";
+    // The settings keys AzureBlobDatastore reads, the same on every backend.
+    public const string AccountName = "accountName";
+    public const string ContainerName = "containerName";
     public const string Endpoint = "endpoint";
     public const string Protocol = "protocol";
 

@@ -23,7 +23,7 @@ internal static class EndpointConverter
         Tags = ArmValues.ToService(request.Tags),
         Properties = new OnlineEndpointProperties
         {
-            AuthMode = request.AuthEnabled ? "Key" : "AMLToken",
+            AuthMode = "Key",
             Description = request.Description,
             Properties = ArmValues.ToService(request.Properties),
             Traffic = new Dictionary<string, int>(),

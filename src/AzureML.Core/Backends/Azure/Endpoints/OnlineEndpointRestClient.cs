@@ -14,7 +14,12 @@ internal sealed class OnlineEndpointRestClient : ArmRestClient
 
     internal HttpMessage CreateGetRequest(string name) => CreateRequest(RequestMethod.Get, ScopedUri("onlineEndpoints", name));
 
-    internal HttpMessage CreateListRequest() => CreateRequest(RequestMethod.Get, ScopedUri("onlineEndpoints"));
+    internal HttpMessage CreateListRequest(string? tags)
+    {
+        RequestUriBuilder uri = ScopedUri("onlineEndpoints");
+        if (tags is not null) uri.AppendQuery("tags", tags, escapeValue: true);
+        return CreateRequest(RequestMethod.Get, uri);
+    }
 
     internal HttpMessage CreateCreateOrUpdateRequest(string name, ArmResource<OnlineEndpointProperties> body)
     {
@@ -38,9 +43,9 @@ internal sealed class OnlineEndpointRestClient : ArmRestClient
     public ValueTask<ArmResource<OnlineEndpointProperties>?> GetAsync(string name, bool async, CancellationToken cancellationToken)
         => GetOrNullAsync(CreateGetRequest(name), ArmJsonContext.Default.ArmResourceOnlineEndpointProperties, Ref(name), async, cancellationToken);
 
-    /// <summary>Every endpoint, page by page.</summary>
-    public ArmPager<ArmResource<OnlineEndpointProperties>> List()
-        => Pager(CreateListRequest, ArmJsonContext.Default.ArmListArmResourceOnlineEndpointProperties, Ref("*"));
+    /// <summary>Every endpoint (with <paramref name="tags"/>, comma-separated <c>key</c> or <c>key=value</c>, those carrying them), page by page.</summary>
+    public ArmPager<ArmResource<OnlineEndpointProperties>> List(string? tags = null)
+        => Pager(() => CreateListRequest(tags), ArmJsonContext.Default.ArmListArmResourceOnlineEndpointProperties, Ref("*"));
 
     /// <summary>Creates or replaces the endpoint and waits for it to be provisioned.</summary>
     public async ValueTask<ArmResource<OnlineEndpointProperties>> CreateOrUpdateAsync(string name, ArmResource<OnlineEndpointProperties> body, bool async, CancellationToken cancellationToken)

@@ -37,7 +37,6 @@ internal sealed class ScoringClient
             $"Service '{service}' rejected the scoring request at {RestCall.Redact(scoringUri)}: HTTP {response.Status}. {response.Content}".TrimEnd(),
             new RequestFailedException(response))
         {
-            StatusCode = response.Status,
             Status = response.Status,
             ErrorCode = response.Status switch { 401 => AzureMLErrorCode.AuthenticationFailed, 403 => AzureMLErrorCode.AuthorizationFailed, _ => null },
         };

@@ -40,10 +40,10 @@ internal static class JobConverter
         };
     }
 
-    /// <summary>A dataset input as a job input: a mount, a download or the path itself (<c>direct</c>).</summary>
-    public static JobInput ToJobInput(DatasetInput input, string uri, bool tabular) => new()
+    /// <summary>A dataset input as a job input (a file or a folder, as the data asset is): a mount, a download or the path itself (<c>direct</c>).</summary>
+    public static JobInput ToJobInput(DatasetInput input, string uri, bool singleFile) => new()
     {
-        JobInputType = tabular ? "mltable" : "uri_folder",
+        JobInputType = singleFile ? "uri_file" : "uri_folder",
         Uri = uri,
         Mode = input.Mechanism switch
         {
@@ -51,6 +51,29 @@ internal static class JobConverter
             DatasetInput.Download => "Download",
             _ => "Direct",
         },
+    };
+
+    /// <summary>
+    /// The job's distribution: MPI for the MPI communicators, PyTorch for NCCL and Gloo; <c>null</c> without a
+    /// communicator, when each of the instance count's nodes runs the command itself.
+    /// </summary>
+    public static JobDistribution? Distribution(JobSubmission submission)
+    {
+        string kind = submission.Communicator switch
+        {
+            "OpenMpi" or "IntelMpi" or "Mpi" => "Mpi",
+            "Nccl" or "Gloo" => "PyTorch",
+            _ => "",
+        };
+        return kind.Length == 0 ? null : new JobDistribution { DistributionType = kind, ProcessCountPerInstance = Math.Max(1, submission.ProcessCountPerNode) };
+    }
+
+    /// <summary>How a job input reaches the script, in <see cref="DatasetInput"/>'s words.</summary>
+    public static string Mechanism(string? mode) => mode switch
+    {
+        "ReadOnlyMount" or "ReadWriteMount" => DatasetInput.Mount,
+        "Download" => DatasetInput.Download,
+        _ => DatasetInput.Direct,
     };
 
     /// <summary>The job's command line: the explicit command, or the script with its interpreter, then the arguments.</summary>

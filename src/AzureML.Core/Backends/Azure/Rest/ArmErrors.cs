@@ -34,7 +34,7 @@ internal static class ArmErrors
     private static AzureMLException Create(ArmResourceKind kind, string message, Exception? inner, string code, int? status) => kind switch
     {
         ArmResourceKind.Compute => new ComputeTargetException(message, inner) { ErrorCode = code, Status = status },
-        ArmResourceKind.OnlineEndpoint or ArmResourceKind.OnlineDeployment => new WebserviceException(message, inner) { ErrorCode = code, Status = status, StatusCode = status },
+        ArmResourceKind.OnlineEndpoint or ArmResourceKind.OnlineDeployment => new WebserviceException(message, inner) { ErrorCode = code, Status = status },
         _ when status is 400 or 404 or 409 => new UserErrorException(message, inner) { ErrorCode = code, Status = status },
         _ => new AzureMLException(message, inner) { ErrorCode = code, Status = status },
     };

@@ -32,6 +32,7 @@ namespace AzureML.Core.Backends.Azure.Rest;
 [JsonSerializable(typeof(ArmResource<CodeVersionProperties>))]
 [JsonSerializable(typeof(ArmList<ArmResource<CodeVersionProperties>>))]
 [JsonSerializable(typeof(PendingUploadRequest))]
+[JsonSerializable(typeof(RegistryDiscovery))]
 [JsonSerializable(typeof(PendingUploadResponse))]
 [JsonSerializable(typeof(ArmResource<EnvironmentVersionProperties>))]
 [JsonSerializable(typeof(ArmList<ArmResource<EnvironmentVersionProperties>>))]

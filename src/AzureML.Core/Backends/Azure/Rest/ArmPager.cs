@@ -29,6 +29,22 @@ internal sealed class ArmPager<T> where T : notnull
     /// <summary>The list as an asynchronous pageable.</summary>
     public AsyncPageable<T> AsAsyncPageable(CancellationToken cancellationToken) => new AsyncPages(this, cancellationToken);
 
+    /// <summary>
+    /// Every item, fetching each page only when enumeration reaches it. With <paramref name="async"/> false the pages
+    /// are read with the pipeline's synchronous <c>Send</c>, so every step completes at once.
+    /// </summary>
+    public async IAsyncEnumerable<T> EnumerateAsync(bool async, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? next = null;
+        do
+        {
+            Page<T> page = await GetPageAsync(next, async, cancellationToken).ConfigureAwait(false);
+            foreach (T value in page.Values) yield return value;
+            next = page.ContinuationToken;
+        }
+        while (next is not null);
+    }
+
     /// <summary>One page: the first when <paramref name="nextLink"/> is null.</summary>
     public async ValueTask<Page<T>> GetPageAsync(string? nextLink, bool async, CancellationToken cancellationToken)
     {

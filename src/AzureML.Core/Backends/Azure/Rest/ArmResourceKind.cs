@@ -14,4 +14,5 @@ internal enum ArmResourceKind
     OnlineEndpoint,
     OnlineDeployment,
     Registry,
+    Experiment,
 }

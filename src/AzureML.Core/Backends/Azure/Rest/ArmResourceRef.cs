@@ -15,6 +15,7 @@ internal sealed record ArmResourceRef(ArmResourceKind Kind, string Name, string?
             ArmResourceKind.Data => "data asset",
             ArmResourceKind.Datastore => "datastore",
             ArmResourceKind.Job => "job",
+            ArmResourceKind.Experiment => "experiment",
             ArmResourceKind.OnlineEndpoint => "online endpoint",
             ArmResourceKind.OnlineDeployment => "online deployment",
             ArmResourceKind.Registry => "registry",

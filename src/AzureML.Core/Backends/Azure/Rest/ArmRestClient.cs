@@ -13,12 +13,25 @@ namespace AzureML.Core.Backends.Azure.Rest;
 /// </summary>
 internal abstract class ArmRestClient
 {
-    protected ArmRestClient(AzureMLPipelines pipelines, string scopeId, string? workspaceName)
+    /// <param name="pipelines">The connection's pipelines.</param>
+    /// <param name="scopeId">The resource id paths start from.</param>
+    /// <param name="workspaceName">The workspace, for messages.</param>
+    /// <param name="endpoint">Where the paths are sent; default Resource Manager.</param>
+    /// <param name="apiVersion">The api-version; default the connection's.</param>
+    protected ArmRestClient(AzureMLPipelines pipelines, string scopeId, string? workspaceName, Uri? endpoint = null, string? apiVersion = null)
     {
         Pipelines = pipelines;
         ScopeId = scopeId;
         WorkspaceName = workspaceName;
+        Endpoint = endpoint ?? pipelines.Endpoint;
+        ApiVersion = apiVersion ?? pipelines.ApiVersion;
     }
+
+    /// <summary>The host (and base path) requests go to.</summary>
+    protected Uri Endpoint { get; }
+
+    /// <summary>The api-version query value.</summary>
+    protected string ApiVersion { get; }
 
     /// <summary>The pipelines and options of the connection.</summary>
     protected AzureMLPipelines Pipelines { get; }
@@ -33,7 +46,7 @@ internal abstract class ArmRestClient
     protected RequestUriBuilder ScopedUri(params string[] segments)
     {
         var uri = new RequestUriBuilder();
-        uri.Reset(Pipelines.Endpoint);
+        uri.Reset(Endpoint);
         uri.AppendPath(ScopeId.TrimEnd('/'), escape: false);
         foreach (string segment in segments)
         {
@@ -41,7 +54,7 @@ internal abstract class ArmRestClient
             uri.AppendPath(segment, escape: true);
         }
 
-        uri.AppendQuery("api-version", Pipelines.ApiVersion, escapeValue: true);
+        uri.AppendQuery("api-version", ApiVersion, escapeValue: true);
         return uri;
     }
 

@@ -13,7 +13,7 @@ internal sealed class AzureMLPipelines
     public AzureMLPipelines(AzureMLClientOptions options, TokenCredential credential)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
-        ArgumentNullException.ThrowIfNull(credential);
+        Credential = credential ?? throw new ArgumentNullException(nameof(credential));
         var bearer = new BearerTokenAuthenticationPolicy(credential, options.Cloud.ResourceManagerScope);
         Arm = HttpPipelineBuilder.Build(options, Array.Empty<HttpPipelinePolicy>(), new HttpPipelinePolicy[] { bearer }, new ResponseClassifier());
         Anonymous = HttpPipelineBuilder.Build(options);
@@ -29,6 +29,9 @@ internal sealed class AzureMLPipelines
 
     /// <summary>The caller's options.</summary>
     public AzureMLClientOptions Options { get; }
+
+    /// <summary>The signed-in identity, for clients that ask for tokens of another audience (storage).</summary>
+    public TokenCredential Credential { get; }
 
     /// <summary>Resource Manager and the workspace's data plane (run history, MLflow): bearer tokens for the Resource Manager audience.</summary>
     public HttpPipeline Arm { get; }

@@ -14,6 +14,18 @@ namespace AzureML.Core.Backends.Azure.Tracking;
 [JsonSerializable(typeof(MlflowSetTagRequest))]
 [JsonSerializable(typeof(MlflowMetricHistory))]
 [JsonSerializable(typeof(MlflowGetRunResponse))]
+[JsonSerializable(typeof(MlflowExperiment))]
+[JsonSerializable(typeof(MlflowExperimentResponse))]
+[JsonSerializable(typeof(MlflowCreateExperimentRequest))]
+[JsonSerializable(typeof(MlflowCreateExperimentResponse))]
+[JsonSerializable(typeof(MlflowSearchExperimentsRequest))]
+[JsonSerializable(typeof(MlflowSearchExperimentsResponse))]
+[JsonSerializable(typeof(MlflowSetExperimentTagRequest))]
+[JsonSerializable(typeof(MlflowCreateRunRequest))]
+[JsonSerializable(typeof(MlflowCreateRunResponse))]
+[JsonSerializable(typeof(MlflowUpdateRunRequest))]
+[JsonSerializable(typeof(MlflowSearchRunsRequest))]
+[JsonSerializable(typeof(MlflowSearchRunsResponse))]
 internal sealed partial class MlflowJsonContext : JsonSerializerContext
 {
 }

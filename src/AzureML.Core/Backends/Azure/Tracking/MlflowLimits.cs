@@ -7,4 +7,7 @@ internal static class MlflowLimits
     public const int ParamsPerBatch = 100;
     public const int TagsPerBatch = 100;
     public const int EntitiesPerBatch = 1000;
+
+    /// <summary>How many experiments or runs one search page asks for.</summary>
+    public const int PageSize = 100;
 }

@@ -11,6 +11,16 @@ internal sealed record WorkspaceServiceEndpoints(Uri Api, Uri MlflowTracking)
     /// (<c>azureml://host/mlflow/v1.0/…</c> becomes <c>https://host/mlflow/v1.0/…</c>); without a tracking URI the
     /// MLflow base is <c>{api}/mlflow/v1.0{workspace id}</c>, the form the service documents.
     /// </summary>
+    /// <summary>
+    /// The hosts a job's process can tell from its MLflow tracking URI alone
+    /// (<c>azureml://{region}.api.azureml.ms/mlflow/v1.0/…</c>): the API host is the tracking URI's.
+    /// </summary>
+    public static WorkspaceServiceEndpoints FromTrackingUri(Uri trackingUri)
+    {
+        var https = new UriBuilder(trackingUri) { Scheme = Uri.UriSchemeHttps, Port = trackingUri.Scheme == "azureml" ? -1 : trackingUri.Port };
+        return new WorkspaceServiceEndpoints(new Uri(https.Uri.GetLeftPart(UriPartial.Authority) + "/"), https.Uri);
+    }
+
     public static WorkspaceServiceEndpoints From(IReadOnlyDictionary<string, string> discovery, string? mlflowTrackingUri, string workspaceResourceId, string workspaceName)
     {
         if (!discovery.TryGetValue("api", out string? api) || !Uri.TryCreate(api, UriKind.Absolute, out Uri? apiUri))

@@ -1,3 +1,4 @@
+using Azure.Core;
 using AzureML.Core.Backends.Azure;
 using AzureML.Core.Backends.Azure.Rest;
 using NUnit.Framework;
@@ -79,6 +80,16 @@ public abstract class AzureContractTest
         while (e.MoveNextAsync().AsTask().GetAwaiter().GetResult()) items.Add(e.Current);
         return items;
     }
+
+    /// <summary>Expects the workspace read and its discovery document, which give the data-plane hosts (<c>eastus2.api.azureml.ms</c>).</summary>
+    internal void ExpectDiscovery()
+        => Transport
+            .Expect(RequestMethod.Get, WorkspacePath, Examples.Ok("workspace-get"))
+            .Expect(RequestMethod.Get, "/discovery", r =>
+            {
+                Assert.That(r.Header("Authorization"), Is.Null, "the discovery document is read without a credential");
+                return Examples.Ok("discovery");
+            }, apiVersion: null);
 
     /// <summary>A workspace-relative path: <c>{ws}/suffix</c>.</summary>
     internal static string Ws(string suffix) => WorkspacePath + "/" + suffix;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace AzureML.Core.Backends.Local;
+namespace AzureML.Core.Backends;
 
 /// <summary>
 /// How an environment definition is kept in the local store: without the container registry password (a
