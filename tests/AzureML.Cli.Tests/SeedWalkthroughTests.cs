@@ -1,37 +1,46 @@
 using System.Text.Json.Nodes;
 using AzureML.Core.Tests;
+using AzureML.TestUtilities.Packaging;
 using NUnit.Framework;
 
 namespace AzureML.Cli.Tests;
 
 /// <summary>
-/// The command-line walkthrough end to end, as a user runs it: samples/cli/tutorial.sh with the packed azml tool
-/// installed into a temporary tool path.
+/// The command-line walkthrough end to end, as a user runs it: samples/cli/tutorial.sh with the azml tool packed into a
+/// folder feed and installed from it into a temporary tool path.
 /// </summary>
 [Category("Integration")]
 [NonParallelizable]
 public class SeedWalkthroughTests
 {
     private TestFolder _folder = null!;
+    private LocalPackageFeed? _feed;
 
     [SetUp]
     public void SetUp() => _folder = new TestFolder();
 
     [TearDown]
-    public void TearDown() => _folder.Dispose();
+    public void TearDown()
+    {
+        _feed?.Dispose();
+        _folder.Dispose();
+    }
 
     [Test]
     public void Tutorial_TrainsRegistersDeploysScoresAndCleansUp_WithTheInstalledTool()
     {
-        InstalledTool tool = InstalledTool.Install(_folder.Path);
+        _feed = LocalPackageFeed.Pack(RepositoryPaths.Root, "src/AzureML.Cli/AzureML.Cli.csproj");
+        string tools = _feed.InstallTool("azml", _folder.Combine("tools"));
         string work = _folder.Combine("work");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string?>
         {
-            ["PATH"] = $"{tool.ToolPath}{Path.PathSeparator}{System.Environment.GetEnvironmentVariable("PATH")}",
+            ["PATH"] = $"{tools}{Path.PathSeparator}{System.Environment.GetEnvironmentVariable("PATH")}",
             ["AZUREML_LOCAL_WORKSPACES"] = _folder.Combine("workspaces"),
         };
 
-        (_, string log) = InstalledTool.Run(_folder.Path, environment, "bash", Path.Combine(RepositoryPaths.Root, "samples", "cli", "tutorial.sh"), work);
+        string log = ProcessCommand.Run("bash", _folder.Path, environment, TimeSpan.FromMinutes(10),
+                Path.Combine(RepositoryPaths.Root, "samples", "cli", "tutorial.sh"), work)
+            .EnsureSuccess("The walkthrough script").Errors; // the script shows its commands and their progress on stderr
 
         JsonNode Step(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(work, "output", name + ".json")))!;
         string project = Path.Combine(work, "project");

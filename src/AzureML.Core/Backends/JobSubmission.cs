@@ -16,6 +16,12 @@ internal sealed record JobSubmission
     /// <summary>An explicit command line (program then arguments) instead of a script.</summary>
     public IReadOnlyList<string>? Command { get; init; }
 
+    /// <summary>The run's type: a script run, or the kind of run another package submits as a process (<c>automl</c>).</summary>
+    public string RunType { get; init; } = "azureml.scriptrun";
+
+    /// <summary>Properties the run starts with, besides the ones every submitted run gets.</summary>
+    public IReadOnlyDictionary<string, string>? Properties { get; init; }
+
     public string Target { get; init; } = "local";
     public int NodeCount { get; init; } = 1;
 

@@ -74,26 +74,22 @@ public partial class Experiment
     }
 
     /// <summary>
-    /// Submits a script run. The source directory is snapshotted (limits checked first), the run is created
-    /// and started; the call returns without waiting for the script.
+    /// Submits a run and returns without waiting for it. A <see cref="ScriptRunConfig"/> snapshots its source
+    /// directory (limits checked first) and starts the script; other configurations (AutoML's) start their own
+    /// kind of run, and the returned <see cref="Run"/> is of that kind.
     /// </summary>
     /// <param name="config">What to run and where.</param>
     /// <param name="tags">Tags to put on the run.</param>
     /// <returns>The new run.</returns>
-    public virtual Run Submit(ScriptRunConfig config, IReadOnlyDictionary<string, string>? tags = null)
+    public virtual Run Submit(SubmittableRunConfig config, IReadOnlyDictionary<string, string>? tags = null)
         => SynchronousCall.Run(() => SubmitAsync(config, tags));
 
-    /// <inheritdoc cref="Submit(ScriptRunConfig, IReadOnlyDictionary{string, string}?)"/>
+    /// <inheritdoc cref="Submit(SubmittableRunConfig, IReadOnlyDictionary{string, string}?)"/>
     /// <param name="config">What to run and where.</param>
     /// <param name="tags">Tags to put on the run.</param>
     /// <param name="cancellationToken">Cancels the submission (not the run once it exists).</param>
-    public virtual async Task<Run> SubmitAsync(ScriptRunConfig config, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
-    {
-        Argument.NotNull(config, nameof(config));
-        JobSubmission submission = config.ToSubmission(Name, tags);
-        RunRecord record = await Workspace.Backend.Jobs.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
-        return Run.FromRecord(Workspace, record);
-    }
+    public virtual Task<Run> SubmitAsync(SubmittableRunConfig config, IReadOnlyDictionary<string, string>? tags = null, CancellationToken cancellationToken = default)
+        => Argument.NotNull(config, nameof(config)).SubmitAsync(this, tags, cancellationToken);
 
     /// <summary>
     /// Starts an interactive run: a run in <c>Running</c> that the calling code logs to and ends with

@@ -11,7 +11,7 @@ namespace AzureML.Core;
 /// What to submit: a source directory and a script (or a command) with arguments, a compute target, an
 /// environment and a duration limit. Mirrors <c>azureml.core.ScriptRunConfig</c>.
 /// </summary>
-public class ScriptRunConfig
+public class ScriptRunConfig : SubmittableRunConfig
 {
     /// <summary>The default duration limit: 30 days, as in azureml-core.</summary>
     public const long DefaultMaxRunDurationSeconds = 2_592_000;
@@ -78,6 +78,14 @@ public class ScriptRunConfig
 
     /// <summary>How large the source directory may be; default <see cref="SnapshotLimits.Default"/>.</summary>
     public SnapshotLimits SnapshotLimits { get; set; } = SnapshotLimits.Default;
+
+    /// <inheritdoc />
+    protected internal override async Task<Run> SubmitAsync(Experiment experiment, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken)
+    {
+        JobSubmission submission = ToSubmission(experiment.Name, tags);
+        RunRecord record = await experiment.Workspace.Backend.Jobs.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        return Run.FromRecord(experiment.Workspace, record);
+    }
 
     internal JobSubmission ToSubmission(string experimentName, IReadOnlyDictionary<string, string>? tags)
     {

@@ -147,13 +147,11 @@ internal sealed class OnnxModel : IDisposable
             for (int i = 0; i < tensors.Length; i++)
                 values[i] = ToOrtValue(tensors[i]);
             using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(_runOptions, names, values, _outputNames);
-            var results = new OnnxValue[_outputNames.Length];
-            int j = 0;
-            foreach (OrtValue output in outputs)
-            {
-                results[j] = OrtValueReader.Read(output, Outputs[j]);
-                j++;
-            }
+            // The collection is a list: indexing it spares the boxed enumerator a foreach would allocate on every run.
+            var outputList = (IReadOnlyList<OrtValue>)outputs;
+            var results = new OnnxValue[outputList.Count];
+            for (int j = 0; j < results.Length; j++)
+                results[j] = OrtValueReader.Read(outputList[j], Outputs[j]);
             return new OnnxRunResult(this, results);
         }
         catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)

@@ -6,11 +6,17 @@ namespace AzureML.Core.Onnx;
 /// Copies an output the runtime produced into managed memory: tensors of the supported element types and
 /// <c>seq(map(int64|string, float))</c> (the ZipMap output of scikit-learn classifiers).
 /// </summary>
+/// <remarks>
+/// Every query on an <see cref="OrtValue"/> is a call into the native library, and the package's own helpers repeat
+/// some of them (reading a tensor's data asks again for its type and size), so this reader asks for each fact once:
+/// a tensor's type and shape once, string elements by index rather than through a second size query, and a map's
+/// keys and values without a shape query at all, since both are vectors as long as the values read.
+/// </remarks>
 internal static class OrtValueReader
 {
     /// <summary>Reads <paramref name="value"/> (borrowed, not disposed here).</summary>
     /// <param name="value">An output value.</param>
-    /// <param name="output">The declared output, for messages and for the key type of an empty sequence.</param>
+    /// <param name="output">The declared output, for messages and for the key type of a map.</param>
     public static OnnxValue Read(OrtValue value, OnnxValueInfo output) => value.OnnxType switch
     {
         OnnxValueType.ONNX_TYPE_TENSOR => ReadTensor(value, output.Name),
@@ -29,61 +35,61 @@ internal static class OrtValueReader
             OnnxElementType.Int64 => value.GetTensorDataAsSpan<long>().ToArray(),
             OnnxElementType.Int32 => value.GetTensorDataAsSpan<int>().ToArray(),
             OnnxElementType.Bool => value.GetTensorDataAsSpan<bool>().ToArray(),
-            OnnxElementType.String => info.ElementCount == 0 ? Array.Empty<string>() : value.GetStringTensorAsArray(),
+            OnnxElementType.String => ReadStrings(value, checked((int)info.ElementCount)),
             _ => throw new UserErrorException(
                 $"The model output '{name}' is a tensor of {OnnxType.ElementName(type)}; only float, double, int64, int32, bool and string outputs can be read."),
         };
         return OnnxTensor.Wrap(type, data, info.Shape);
     }
 
+    private static string[] ReadStrings(OrtValue value, int count)
+    {
+        if (count == 0)
+            return [];
+        var strings = new string[count];
+        for (int i = 0; i < count; i++)
+            strings[i] = value.GetStringElement(i);
+        return strings;
+    }
+
     private static OnnxValue ReadMapSequence(OrtValue sequence, OnnxValueInfo output)
+    {
+        // The runtime checks every value against the declared type, so the declaration says what the maps hold.
+        OnnxType? map = output.Type.ValueType;
+        if (map is not { Kind: OnnxValueKind.Map, ValueType: { Kind: OnnxValueKind.Tensor, ElementType: OnnxElementType.Float } })
+            throw Unsupported(output, map?.Kind == OnnxValueKind.Map ? "a sequence of maps whose values are not float" : "a sequence of " + Describe(map));
+        return map.KeyType switch
+        {
+            OnnxElementType.String => new OnnxMapSequence<string>(ReadMaps(sequence, ReadStrings)),
+            OnnxElementType.Int64 => new OnnxMapSequence<long>(ReadMaps(sequence, static (keys, _) => keys.GetTensorDataAsSpan<long>().ToArray())),
+            _ => throw Unsupported(output, "a sequence of maps whose keys are neither int64 nor string"),
+        };
+    }
+
+    private static List<IReadOnlyDictionary<TKey, float>> ReadMaps<TKey>(OrtValue sequence, Func<OrtValue, int, TKey[]> readKeys)
+        where TKey : notnull
     {
         OrtAllocator allocator = OrtAllocator.DefaultInstance;
         int count = sequence.GetValueCount();
-        List<IReadOnlyDictionary<long, float>>? int64Maps = null;
-        List<IReadOnlyDictionary<string, float>>? stringMaps = null;
+        var maps = new List<IReadOnlyDictionary<TKey, float>>(count);
         for (int i = 0; i < count; i++)
         {
             using OrtValue map = sequence.GetValue(i, allocator);
-            if (map.OnnxType != OnnxValueType.ONNX_TYPE_MAP)
-                throw Unsupported(output, "a sequence of " + ((OnnxValueKind)map.OnnxType).ToString().ToLowerInvariant() + " values");
-            // A map value holds two tensors: index 0 the keys, index 1 the values.
-            using OrtValue keys = map.GetValue(0, allocator);
+            // A map value holds two vectors of equal length: index 0 the keys, index 1 the values.
             using OrtValue values = map.GetValue(1, allocator);
-            OnnxTensor keyTensor = ReadTensor(keys, output.Name);
-            if (ReadTensor(values, output.Name).Data is not float[] probabilities)
-                throw Unsupported(output, "a sequence of maps whose values are not float");
-            switch (keyTensor.Data)
-            {
-                case long[] int64Keys:
-                    (int64Maps ??= new List<IReadOnlyDictionary<long, float>>(count)).Add(Zip(int64Keys, probabilities));
-                    break;
-                case string[] stringKeys:
-                    (stringMaps ??= new List<IReadOnlyDictionary<string, float>>(count)).Add(Zip(stringKeys, probabilities));
-                    break;
-                default:
-                    throw Unsupported(output, "a sequence of maps whose keys are neither int64 nor string");
-            }
+            using OrtValue keys = map.GetValue(0, allocator);
+            ReadOnlySpan<float> probabilities = values.GetTensorDataAsSpan<float>();
+            TKey[] labels = readKeys(keys, probabilities.Length);
+            var entries = new Dictionary<TKey, float>(labels.Length);
+            for (int k = 0; k < labels.Length; k++)
+                entries[labels[k]] = probabilities[k];
+            maps.Add(entries);
         }
-
-        if (stringMaps is not null)
-            return new OnnxMapSequence<string>(stringMaps);
-        if (int64Maps is not null)
-            return new OnnxMapSequence<long>(int64Maps);
-        // An empty sequence carries no keys; the declared type says which kind the caller expects.
-        return output.Type.ValueType?.KeyType == OnnxElementType.String
-            ? new OnnxMapSequence<string>([])
-            : new OnnxMapSequence<long>([]);
+        return maps;
     }
 
-    private static Dictionary<TKey, float> Zip<TKey>(TKey[] keys, float[] values)
-        where TKey : notnull
-    {
-        var map = new Dictionary<TKey, float>(keys.Length);
-        for (int i = 0; i < keys.Length; i++)
-            map[keys[i]] = values[i];
-        return map;
-    }
+    private static string Describe(OnnxType? type) => type is null ? "unknown values"
+        : type.Kind.ToString().ToLowerInvariant() + " values";
 
     private static UserErrorException Unsupported(OnnxValueInfo output, string what) => new(
         $"The model output '{output.Name}' ({output.Type}) is {what}; only tensors and sequences of maps from int64 or string to float can be read.");

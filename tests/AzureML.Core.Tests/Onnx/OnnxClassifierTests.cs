@@ -43,6 +43,28 @@ public class OnnxClassifierTests
     }
 
     [Test]
+    public void Run_BinaryLogisticRegressionEmptyBatch_ReturnsNoMapsAndNoLabels()
+    {
+        using OnnxModel model = OnnxModel.Load(OnnxTestModels.BinaryLogisticRegression([0.5f, -1f, 2f], 0.25f, [7, 42]));
+
+        OnnxRunResult result = model.Run(OnnxTensor.Create(Array.Empty<float>(), 0, 3));
+
+        Assert.That(result.GetMaps<long>("output_probability"), Is.Empty);
+        Assert.That(result.GetTensor("output_label").GetData<long>(), Is.Empty);
+    }
+
+    [Test]
+    public void Run_SequenceOfTensorsOutput_ThrowsNamingTheOutputAndWhatCanBeRead()
+    {
+        using OnnxModel model = OnnxModel.Load(OnnxTestModels.SequenceOfTensors());
+
+        var error = Assert.Throws<UserErrorException>(() => model.Run(OnnxTensor.Vector(new[] { 1f, 2f })));
+
+        Assert.That(error!.Message, Does.Contain("'S'").And.Contain("a sequence of tensor values")
+            .And.Contain("only tensors and sequences of maps from int64 or string to float can be read"));
+    }
+
+    [Test]
     public void Metadata_BinaryLogisticRegression_DescribesZipMapOutput()
     {
         using OnnxModel model = OnnxModel.Load(OnnxTestModels.BinaryLogisticRegression([1f, 1f, 1f], 0f, [0, 1]));

@@ -52,6 +52,14 @@ internal static class OnnxTestModels
             Node("Add", ["X", "C"], ["Y"]),
         ])).ToBytes();
 
+    /// <summary>S = SequenceConstruct(X): a <c>seq(tensor(float))</c> output, which the SDK does not read.</summary>
+    public static byte[] SequenceOfTensors()
+    {
+        var output = Tensor("S", DataType.Float, Dim(2));
+        output.Type = new global::Onnx.TypeProto { SequenceType = new global::Onnx.TypeProto.Types.Sequence { ElemType = output.Type } };
+        return Model(Graph([Tensor("X", DataType.Float, Dim(2))], [output], [Node("SequenceConstruct", ["X"], ["S"])])).ToBytes();
+    }
+
     /// <summary>
     /// A binary logistic regression laid out as skl2onnx writes it: LinearClassifier with coefficients [-w, w] and
     /// intercepts [-b, b], LOGISTIC, then Cast(label → int64) and ZipMap(classlabels_int64s).

@@ -3,8 +3,9 @@ using System.Xml.Linq;
 namespace AzureML.TestUtilities.Packaging;
 
 /// <summary>
-/// A temporary folder feed holding packages packed from this repository, and fresh consumer projects outside the
-/// repository that install them by <c>PackageReference</c> the way a user would. Each feed packs in its own artifacts
+/// A temporary folder feed holding packages packed from this repository, fresh consumer projects outside the
+/// repository that install them by <c>PackageReference</c> the way a user would, and .NET tools installed from it into
+/// a folder. Each feed packs in its own artifacts
 /// folder and restores into its own package folder, so concurrent packaging tests never share build outputs and a
 /// package rebuilt with the same version is never served stale from the machine's NuGet cache. Packages the repository
 /// did not build still come from the machine's cache and the repository's own sources.
@@ -24,6 +25,10 @@ public sealed class LocalPackageFeed : IDisposable
 
     /// <summary>The folder the packages are in (a NuGet source).</summary>
     public string FeedFolder => Path.Combine(_root, "feed");
+
+    // Restores from this feed go to their own package folder, so a package rebuilt with an unchanged version is never
+    // taken stale from the machine's cache.
+    private string PackagesFolder => Path.Combine(_root, "packages");
 
     /// <summary>The version every package of the repository was packed with (from Directory.Build.props).</summary>
     public string Version { get; private set; } = "";
@@ -110,7 +115,25 @@ public sealed class LocalPackageFeed : IDisposable
                 new XElement("ItemGroup", packageIds.Select(id => new XElement("PackageReference", new XAttribute("Include", id), new XAttribute("Version", Version))))))
             .Save(Path.Combine(folder, name + ".csproj"));
         WriteNuGetConfig(Path.Combine(folder, "nuget.config"));
-        return new ConsumerProject(folder, new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") });
+        return new ConsumerProject(folder, new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder });
+    }
+
+    /// <summary>
+    /// Installs the .NET tool <paramref name="packageId"/> at <see cref="Version"/> from this feed into
+    /// <paramref name="toolPath"/> with <c>dotnet tool install --tool-path</c>, as a user installs a tool into a folder.
+    /// </summary>
+    /// <param name="packageId">The tool's package id, for example <c>azml</c>.</param>
+    /// <param name="toolPath">The folder that receives the tool's command.</param>
+    /// <returns><paramref name="toolPath"/>, to put first on PATH.</returns>
+    public string InstallTool(string packageId, string toolPath)
+    {
+        string config = Path.Combine(_root, "tool-install", "nuget.config");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        WriteNuGetConfig(config);
+        ProcessCommand.Run("dotnet", Path.GetDirectoryName(config)!, new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder }, s_packTimeout,
+                "tool", "install", packageId, "--version", Version, "--tool-path", toolPath, "--configfile", config)
+            .EnsureSuccess($"Installing the tool {packageId} {Version}");
+        return toolPath;
     }
 
     /// <summary>Deletes the feed, its build outputs and its consumers.</summary>

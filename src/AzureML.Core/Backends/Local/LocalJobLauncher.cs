@@ -43,18 +43,19 @@ internal sealed class LocalJobLauncher : JobLauncher
         string snapshotFolder = _backend.SnapshotFolder(snapshotId);
         plan.CopyTo(snapshotFolder);
 
+        var properties = new Dictionary<string, string>(submission.Properties ?? new Dictionary<string, string>())
+        {
+            ["ContentSnapshotId"] = snapshotId,
+            ["azureml.runsource"] = "experiment",
+            ["_azureml.ComputeTargetType"] = compute?.ComputeType.ToLowerInvariant() ?? "local",
+        };
         RunRecord run = _backend.Runs.CreateAsync(new RunCreateRequest
         {
             ExperimentName = submission.ExperimentName,
-            RunType = "azureml.scriptrun",
+            RunType = submission.RunType,
             Target = submission.Target,
             Tags = submission.Tags,
-            Properties = new Dictionary<string, string>
-            {
-                ["ContentSnapshotId"] = snapshotId,
-                ["azureml.runsource"] = "experiment",
-                ["_azureml.ComputeTargetType"] = compute?.ComputeType.ToLowerInvariant() ?? "local",
-            },
+            Properties = properties,
             DefinitionJson = submission.DefinitionJson,
             EnvironmentJson = submission.Environment is null ? null : StoredEnvironment.Prepare(EnvironmentJson.Serialize(submission.Environment)),
         }, cancellationToken).Result;
@@ -117,7 +118,7 @@ internal sealed class LocalJobLauncher : JobLauncher
 
         // A supervisor alive in another process finishes the run itself once its processes are gone (it may
         // still be preparing); otherwise the run is finished here.
-        if (run.RunType == "azureml.scriptrun" && _processes.Get(runId) is { SupervisorAlive: true })
+        if (_processes.Get(runId) is { SupervisorAlive: true })
         {
             await WaitForCompletionAsync(runId, null, cancellationToken).ConfigureAwait(false);
             return;
@@ -165,7 +166,8 @@ internal sealed class LocalJobLauncher : JobLauncher
     private RunRecord Reconcile(RunRecord run)
     {
         var status = new RunStatus(run.Status);
-        if (status.IsTerminal || run.RunType != "azureml.scriptrun" || LocalRunSupervisor.Find(_backend, run.RunId) is not null) return run;
+        // Only submitted runs have process records; interactive and child runs end by their own calls.
+        if (status.IsTerminal || LocalRunSupervisor.Find(_backend, run.RunId) is not null) return run;
         RunProcessRecord? processes = _processes.Get(run.RunId);
         if (processes is null || processes.SupervisorAlive) return run;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AzureML.Core.Internal;
 using AzureML.Core.Webservices.Hosting;
 
 namespace AzureML.Core.Backends.Local;
@@ -72,7 +73,7 @@ internal sealed class LocalServiceLauncher
             ["DOTNET_NOLOGO"] = "1",
         };
         (string program, List<string> arguments) = mode == ServiceHostConfig.OnnxMode
-            ? (DotnetHost(), new List<string> { OnnxHostLocator.Locate(), "serve", layout.ConfigFile })
+            ? (DotnetMuxer.Path, new List<string> { OnnxHostLocator.Locate(), "serve", layout.ConfigFile })
             : PythonHost(definition, layout, variables, entryScript);
         return new PreparedServiceHost(layout, program, arguments, variables);
     }
@@ -172,13 +173,4 @@ internal sealed class LocalServiceLauncher
 
     private string ModelFolder(ModelReference model) => _backend.Models.GetLocalFolder(model.Name, int.Parse(model.Version, System.Globalization.CultureInfo.InvariantCulture));
 
-    // The dotnet muxer that runs this process (or the one on PATH), so the host uses the same runtime.
-    private static string DotnetHost()
-    {
-        string? fromSdk = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk)) return fromSdk;
-        string? self = System.Environment.ProcessPath;
-        if (self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
-        return "dotnet";
-    }
 }

@@ -1,0 +1,57 @@
+using AzureML.Train.AutoML.Engine.Data;
+using AzureML.Train.AutoML.Engine.Search;
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace AzureML.Train.AutoML.Engine.Learners;
+
+/// <summary>ML.NET's FastTree gradient boosting (azureml's GradientBoosting); several classes train one boosted model per class.</summary>
+internal sealed class FastTreeLearner : MLNetLearner
+{
+    public override string Name => "GradientBoosting";
+
+    public override string Component(LearnerContext context) => context.Task == TaskKind.Regression ? nameof(FastTreeRegressionTrainer)
+        : context.IsBinary ? nameof(FastTreeBinaryTrainer) : "OneVersusAll(FastTreeBinaryTrainer)";
+
+    public override bool Supports(TaskKind task) => true;
+
+    public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config, 10, 2, 0.01);
+
+    // FastTree boosts regression from zero, not from the mean: its start needs enough trees and rate to reach the
+    // target's level, or every first score is hopeless.
+    public override SearchSpace Space(LearnerContext context) => new(
+        new Hyperparameter("n_estimators", Domain.Integer(4, SizeLimit(context, 4096), log: true), context.Task == TaskKind.Regression ? 16 : 4),
+        new Hyperparameter("num_leaves", Domain.Integer(4, SizeLimit(context, 1024), log: true), 4),
+        new Hyperparameter("min_samples_leaf", Domain.Integer(1, 128, log: true), 10),
+        new Hyperparameter("learning_rate", Domain.Real(1.0 / 256, 1, log: true), context.Task == TaskKind.Regression ? 0.3 : 0.1),
+        new Hyperparameter("max_features", Domain.Real(0.1, 1), 1.0));
+
+    public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[]
+    {
+        Variant(context, ("n_estimators", Math.Min(100, SizeLimit(context, 4096))), ("num_leaves", Math.Min(16, SizeLimit(context, 1024))), ("learning_rate", 0.1), ("max_features", 0.8)),
+    };
+
+    public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config)
+    {
+        int trees = config.Int("n_estimators"), leaves = config.Int("num_leaves"), minLeaf = config.Int("min_samples_leaf");
+        double rate = config.Real("learning_rate"), features = config.Real("max_features");
+        string? weight = WeightColumn(context);
+        if (context.Task == TaskKind.Regression)
+        {
+            return ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+            {
+                NumberOfTrees = trees, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minLeaf, LearningRate = rate, FeatureFraction = features,
+                NumberOfThreads = context.Threads, Seed = context.Seed, FeatureSelectionSeed = context.Seed,
+                LabelColumnName = PipelineColumns.Label, FeatureColumnName = PipelineColumns.Features, ExampleWeightColumnName = weight,
+            });
+        }
+
+        var binary = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = trees, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minLeaf, LearningRate = rate, FeatureFraction = features,
+            NumberOfThreads = context.Threads, Seed = context.Seed, FeatureSelectionSeed = context.Seed,
+            LabelColumnName = PipelineColumns.Label, FeatureColumnName = PipelineColumns.Features, ExampleWeightColumnName = weight,
+        });
+        return context.IsBinary ? binary : ml.MulticlassClassification.Trainers.OneVersusAll(binary, PipelineColumns.Label);
+    }
+}

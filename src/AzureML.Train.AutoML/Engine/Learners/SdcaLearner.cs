@@ -1,0 +1,62 @@
+using AzureML.Train.AutoML.Engine.Data;
+using AzureML.Train.AutoML.Engine.Search;
+using Microsoft.ML;
+using Microsoft.ML.Trainers;
+
+namespace AzureML.Train.AutoML.Engine.Learners;
+
+/// <summary>
+/// Linear models fitted by stochastic dual coordinate ascent on scaled features: logistic (multinomial) loss for
+/// classification, which azureml calls SGD, and squared loss with L1 and L2 penalties for regression, which azureml
+/// (after ML.NET) calls FastLinearRegressor.
+/// </summary>
+internal sealed class SdcaLearner : MLNetLearner
+{
+    private readonly TaskKind _task;
+
+    public SdcaLearner(TaskKind task) => _task = task;
+
+    public override string Name => _task == TaskKind.Regression ? "FastLinearRegressor" : "SGD";
+
+    public override IReadOnlyList<string> ModelNames => _task == TaskKind.Regression ? new[] { "FastLinearRegressor", "SGD" } : new[] { "SGD" };
+
+    public override string Component(LearnerContext context) => context.Task == TaskKind.Regression ? nameof(SdcaRegressionTrainer)
+        : context.IsBinary ? nameof(SdcaLogisticRegressionBinaryTrainer) : nameof(SdcaMaximumEntropyMulticlassTrainer);
+
+    public override double Cost(LearnerContext context, TrialConfig config) => (context.Task == TaskKind.Regression ? 70 : 20) / CostUnitMilliseconds;
+
+    public override bool Supports(TaskKind task) => task == _task;
+
+    public override SearchSpace Space(LearnerContext context) => new(
+        new Hyperparameter("l2_regularization", Domain.Real(1e-6, 10, log: true), 1e-2),
+        new Hyperparameter("l1_regularization", Domain.Real(1e-6, 10, log: true), 1e-6),
+        LinearScaling.Hyperparameter);
+
+    public override string Preprocessor(TrialConfig config) => config.Text(LinearScaling.Parameter);
+
+    public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config)
+    {
+        float l2 = (float)config.Real("l2_regularization");
+        float l1 = (float)config.Real("l1_regularization");
+        string? weight = WeightColumn(context);
+        IEstimator<ITransformer> trainer = context.Task switch
+        {
+            TaskKind.Regression => ml.Regression.Trainers.Sdca(new SdcaRegressionTrainer.Options
+            {
+                L2Regularization = l2, L1Regularization = l1, NumberOfThreads = context.Threads,
+                LabelColumnName = PipelineColumns.Label, FeatureColumnName = PipelineColumns.Features, ExampleWeightColumnName = weight,
+            }),
+            _ when context.IsBinary => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+            {
+                L2Regularization = l2, L1Regularization = l1, NumberOfThreads = context.Threads,
+                LabelColumnName = PipelineColumns.Label, FeatureColumnName = PipelineColumns.Features, ExampleWeightColumnName = weight,
+            }),
+            _ => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                L2Regularization = l2, L1Regularization = l1, NumberOfThreads = context.Threads,
+                LabelColumnName = PipelineColumns.Label, FeatureColumnName = PipelineColumns.Features, ExampleWeightColumnName = weight,
+            }),
+        };
+        return LinearScaling.Before(ml, config, trainer);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace AzureML.Train.AutoML.Benchmarks;
+
+/// <summary>Command-line options: <c>--budget seconds</c>, <c>--folds n</c>, <c>--concurrency n</c>, <c>--datasets a,b</c>.</summary>
+internal sealed record BenchmarkOptions(TimeSpan Budget, int Folds, int Concurrency, IReadOnlySet<string> Datasets)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions(TimeSpan.FromSeconds(60), 5, System.Environment.ProcessorCount, BenchmarkDataset.All.Select(d => d.Name).ToHashSet());
+        for (int i = 0; i + 1 < args.Length; i += 2)
+        {
+            string value = args[i + 1];
+            options = args[i] switch
+            {
+                "--budget" => options with { Budget = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
+                "--folds" => options with { Folds = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--concurrency" => options with { Concurrency = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--datasets" => options with { Datasets = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. Options: --budget <seconds> --folds <n> --concurrency <n> --datasets <heart,breast,iris,diabetes>."),
+            };
+        }
+
+        if (args.Length % 2 != 0) throw new ArgumentException($"Option '{args[^1]}' needs a value.");
+        return options;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using AzureML.Core.Data;
+using AzureML.Train.AutoML.Benchmarks;
+using AzureML.Train.AutoML.Engine.Data;
+using AzureML.Train.AutoML.Engine.Metrics;
+
+// AutoML against scikit-learn 1.2 and XGBoost defaults on the same outer folds (numbers only, no asserts).
+//   dotnet run -c Release --project tests/AzureML.Train.AutoML.Benchmarks -- [--budget 60] [--folds 5] [--concurrency 2] [--datasets heart,breast,iris,diabetes]
+var options = BenchmarkOptions.Parse(args);
+PeerRunner.EnsureInstalled();
+string work = Directory.CreateTempSubdirectory("automl-benchmark-").FullName;
+var summary = new List<string>();
+var timing = new List<string>();
+var overhead = new List<string>();
+try
+{
+    Console.WriteLine($"AutoML benchmark: {options.Folds}-fold outer CV, {options.Budget.TotalSeconds:0} s AutoML budget per fold, concurrency {options.Concurrency}, {System.Environment.ProcessorCount} cores");
+    foreach (BenchmarkDataset dataset in BenchmarkDataset.All.Where(d => options.Datasets.Contains(d.Name)))
+    {
+        string[] lines = File.ReadAllLines(dataset.Path);
+        DataFrame all = Dataset.Tabular.FromDelimitedFiles(dataset.Path).ToDataFrame();
+        DataFrameColumn labelColumn = all[dataset.Label];
+        string[] labels = Enumerable.Range(0, all.RowCount).Select(r => ClassLabels.Format(labelColumn[r]!)).ToArray();
+        int[] folds = OuterFolds.Assign(labels, options.Folds, dataset.IsClassification, seed: 2024);
+        (IReadOnlyList<string>? classes, IReadOnlyList<PeerRunner.PeerFold> peers) = PeerRunner.Run(dataset, folds, work);
+
+        var scores = new Dictionary<string, List<(double Goal, double Accuracy, double FitSeconds)>>();
+        var ours = new List<OursFold>();
+        var lightGbm = new List<TimeSpan>();
+        for (int fold = 0; fold < options.Folds; fold++)
+        {
+            int[] testRows = Enumerable.Range(0, folds.Length).Where(r => folds[r] == fold).ToArray();
+            DataFrame train = Write(work, $"{dataset.Name}-{fold}-train.csv", lines, Enumerable.Range(0, folds.Length).Where(r => folds[r] != fold));
+            DataFrame test = Write(work, $"{dataset.Name}-{fold}-test.csv", lines, testRows);
+            OursFold result = AutoMLFitter.Fit(dataset, train, test, classes, options.Budget, options.Concurrency, work);
+            ours.Add(result);
+            Add(scores, "AutoML (this SDK)", Score(dataset, classes, labels, all, testRows, result.Predictions), result.Wall.TotalSeconds);
+            foreach (PeerRunner.PeerFold peer in peers.Where(p => p.Fold == fold))
+            {
+                Add(scores, peer.Peer, Score(dataset, classes, labels, all, testRows, peer.Predictions), peer.FitSeconds);
+            }
+
+            lightGbm.Add(LightGbmTiming.Fit(dataset, train));
+            Console.WriteLine($"  {dataset.Name} fold {fold}: {result.Iterations} iterations, best {result.BestAlgorithm}, {dataset.GoalMetric} {scores["AutoML (this SDK)"][^1].Goal:0.0000}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"== {dataset.Name}: {all.RowCount} rows, {dataset.Task}, mean over {options.Folds} held-out folds ==");
+        Console.WriteLine(dataset.IsClassification ? $"{"model",-36}{"AUC_weighted",14}{"accuracy",10}{"fit s/fold",12}" : $"{"model",-36}{"r2_score",14}{"",10}{"fit s/fold",12}");
+        foreach ((string model, var values) in scores)
+        {
+            string accuracy = dataset.IsClassification ? values.Average(v => v.Accuracy).ToString("0.0000", CultureInfo.InvariantCulture) : "";
+            Console.WriteLine($"{model,-36}{values.Average(v => v.Goal),14:0.0000}{accuracy,10}{values.Average(v => v.FitSeconds),12:0.000}");
+        }
+
+        double oursGoal = scores["AutoML (this SDK)"].Average(v => v.Goal);
+        (string bestPeer, double bestGoal) = scores.Where(s => s.Key != "AutoML (this SDK)").Select(s => (s.Key, s.Value.Average(v => v.Goal))).MaxBy(s => s.Item2);
+        summary.Add($"{dataset.Name,-10}{dataset.GoalMetric,-14}{oursGoal,10:0.0000}{bestGoal,10:0.0000}  {bestPeer,-34}{oursGoal - bestGoal,+9:+0.0000;-0.0000}  {(oursGoal >= bestGoal ? "yes" : "no")}");
+
+        double Median(string peer) => peers.Where(p => p.Peer == peer).Select(p => p.FitSeconds * 1000).Order().ElementAt(options.Folds / 2);
+        double oursMs = lightGbm.Select(t => t.TotalMilliseconds).Order().ElementAt(options.Folds / 2);
+        timing.Add($"{dataset.Name,-10}{oursMs,12:0.0}{Median("HistGradientBoosting"),12:0.0}{Median("XGBoost"),12:0.0}{oursMs / Median("HistGradientBoosting"),10:0.00}x{oursMs / Median("XGBoost"),10:0.00}x");
+        overhead.Add($"{dataset.Name,-10}{ours.Average(o => o.Iterations),12:0.0}{ours.Average(o => o.Setup.TotalMilliseconds),12:0.0}" +
+            $"{ours.Average(o => o.MeanTrain.TotalMilliseconds),12:0.0}{ours.Average(o => o.MeanExport.TotalMilliseconds),12:0.0}{ours.Average(o => o.MeanOther.TotalMilliseconds),12:0.0}");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("== Summary: AutoML vs the best peer ==");
+    Console.WriteLine($"{"dataset",-10}{"metric",-14}{"AutoML",10}{"peer",10}  {"best peer",-34}{"delta",9}  >= best");
+    summary.ForEach(Console.WriteLine);
+    Console.WriteLine();
+    Console.WriteLine("== LightGBM fit time (100 iterations, 31 leaves, all cores), median over folds, ms ==");
+    Console.WriteLine($"{"dataset",-10}{"ours",12}{"HistGB",12}{"XGBoost",12}{"vs HistGB",11}{"vs XGB",11}");
+    timing.ForEach(Console.WriteLine);
+    Console.WriteLine();
+    Console.WriteLine("== Engine overhead per fold / per trial, ms ==");
+    Console.WriteLine($"{"dataset",-10}{"iterations",12}{"setup",12}{"train",12}{"export",12}{"other",12}");
+    overhead.ForEach(Console.WriteLine);
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+static DataFrame Write(string folder, string name, string[] lines, IEnumerable<int> rows)
+{
+    string path = Path.Combine(folder, name);
+    File.WriteAllLines(path, rows.Select(r => lines[r + 1]).Prepend(lines[0]));
+    return Dataset.Tabular.FromDelimitedFiles(path).ToDataFrame();
+}
+
+static void Add(Dictionary<string, List<(double, double, double)>> scores, string model, (double Goal, double Accuracy) score, double seconds)
+{
+    if (!scores.TryGetValue(model, out var list)) scores[model] = list = new();
+    list.Add((score.Goal, score.Accuracy, seconds));
+}
+
+static (double Goal, double Accuracy) Score(BenchmarkDataset dataset, IReadOnlyList<string>? classes, string[] labels, DataFrame all, int[] rows, double[][] predictions)
+{
+    var matrix = new Predictions(rows.Length, predictions[0].Length, predictions.SelectMany(p => p).ToArray());
+    if (classes is null)
+    {
+        double[] truth = rows.Select(r => all[dataset.Label].GetDouble(r)).ToArray();
+        Dictionary<string, double> regression = RegressionMetrics.Compute(matrix, truth, ReadOnlySpan<float>.Empty, truth.Min(), truth.Max());
+        return (regression["r2_score"], double.NaN);
+    }
+
+    var classLabels = new ClassLabels(DataFrameColumnType.String, classes.Cast<object>().ToList(), classes.Count - 1);
+    int[] index = rows.Select(r => classes.ToList().IndexOf(labels[r])).ToArray();
+    Dictionary<string, double> metrics = ClassificationMetrics.Compute(matrix, index, ReadOnlySpan<float>.Empty, classLabels);
+    return (metrics["AUC_weighted"], metrics["accuracy"]);
+}

@@ -1,0 +1,22 @@
+using AzureML.Core;
+using NUnit.Framework;
+
+namespace AzureML.Train.AutoML.Tests;
+
+/// <summary>A fixture base: every test gets a new temporary folder with a local workspace in it.</summary>
+public abstract class LocalWorkspaceTest
+{
+    protected TestFolder Folder { get; private set; } = null!;
+
+    protected Workspace Ws { get; private set; } = null!;
+
+    [SetUp]
+    public void CreateWorkspace()
+    {
+        Folder = new TestFolder();
+        Ws = Workspace.Local(Folder.Combine("ws"));
+    }
+
+    [TearDown]
+    public void DeleteWorkspace() => Folder.Dispose();
+}
