@@ -9,6 +9,9 @@ internal sealed class ExecutedNotebook
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(6);
 
+    // What the notebooks read from the other samples: the ONNX model and the heart failure records.
+    private static readonly string[] s_siblingFolders = [Path.Combine("OnnxDeploy", "model"), Path.Combine("HeartFailureAutoML", "data")];
+
     private ExecutedNotebook(CommandResult run, InteractiveDocument document)
     {
         Run = run;
@@ -22,14 +25,15 @@ internal sealed class ExecutedNotebook
     public IReadOnlyList<InteractiveDocumentElement> Cells { get; }
 
     /// <summary>
-    /// Copies the notebooks (and the sample model they load) into <paramref name="folder"/>, runs
+    /// Copies the notebooks (and the sample model and data they load) into <paramref name="folder"/>, runs
     /// <paramref name="notebook"/> there against the packed SDK, and reads the executed notebook back.
     /// </summary>
     public static ExecutedNotebook RunCopy(string notebook, string folder, LocalPackageFeed feed)
     {
         string samples = Path.Combine(folder, "samples");
         CopyFolder(RepositoryPaths.Notebooks, Path.Combine(samples, "notebooks"));
-        CopyFolder(Path.Combine(RepositoryPaths.Root, "samples", "OnnxDeploy", "model"), Path.Combine(samples, "OnnxDeploy", "model"));
+        foreach (string sibling in s_siblingFolders)
+            CopyFolder(Path.Combine(RepositoryPaths.Root, "samples", sibling), Path.Combine(samples, sibling));
         string executed = Path.Combine(folder, "executed", notebook);
         var environment = new Dictionary<string, string?>
         {

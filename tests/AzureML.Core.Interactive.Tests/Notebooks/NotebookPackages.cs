@@ -17,6 +17,7 @@ public sealed class NotebookPackages
     [
         "src/AzureML.Core/AzureML.Core.csproj",
         "src/AzureML.Core.Interactive/AzureML.Core.Interactive.csproj",
+        "src/AzureML.Train.AutoML/AzureML.Train.AutoML.csproj",
     ];
 
     private static LocalPackageFeed? s_feed;
@@ -31,6 +32,7 @@ public sealed class NotebookPackages
             properties: new Dictionary<string, string>
             {
                 ["AzureMLOnnxHostRuntimeIdentifiers"] = RuntimeInformation.RuntimeIdentifier,
+                ["AzureMLAutoMLRunnerRuntimeIdentifiers"] = RuntimeInformation.RuntimeIdentifier,
             });
 
     [OneTimeTearDown]
