@@ -37,4 +37,18 @@ public sealed class AmlComputeNodeStateCounts
         ["runningNodeCount"] = RunningNodeCount,
         ["unusableNodeCount"] = UnusableNodeCount,
     };
+
+    /// <summary>The counts that are not zero, e.g. <c>1 idle, 2 running</c>; <c>no nodes</c> when all are.</summary>
+    public override string ToString()
+    {
+        string[] parts = new (int Count, string State)[]
+            {
+                (IdleNodeCount, "idle"), (RunningNodeCount, "running"), (PreparingNodeCount, "preparing"),
+                (UnusableNodeCount, "unusable"), (LeavingNodeCount, "leaving"), (PreemptedNodeCount, "preempted"),
+            }
+            .Where(p => p.Count != 0)
+            .Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Count} {p.State}"))
+            .ToArray();
+        return parts.Length == 0 ? "no nodes" : string.Join(", ", parts);
+    }
 }

@@ -69,4 +69,9 @@ public sealed class AmlComputeStatus
         ["vmPriority"] = VmPriority,
         ["vmSize"] = VmSize,
     };
+
+    /// <summary>One line with the states, node counts and settings, for consoles and notebooks.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"AmlComputeStatus(provisioning: {ProvisioningState}, allocation: {AllocationState}, nodes: {CurrentNodeCount} current / {TargetNodeCount} target ({NodeStateCounts}), " +
+        $"vm: {VmSize} {VmPriority}, scale: {ScaleSettings}{(Errors.Count == 0 ? "" : ", errors: " + string.Join("; ", Errors))})");
 }

@@ -26,4 +26,8 @@ public sealed class ScaleSettings
         ["maxNodeCount"] = MaximumNodeCount,
         ["nodeIdleTimeBeforeScaleDown"] = $"PT{IdleSecondsBeforeScaledown}S",
     };
+
+    /// <summary>The limits and scale-down time, e.g. <c>1-3 nodes, idle nodes leave after 120 s</c>.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{MinimumNodeCount}-{MaximumNodeCount} nodes, idle nodes leave after {IdleSecondsBeforeScaledown} s");
 }

@@ -154,6 +154,22 @@ public sealed class DataFrame
     /// <summary>The table as an HTML <c>&lt;table&gt;</c> for notebooks, shortened like <see cref="ToString"/>.</summary>
     public string ToHtml() => DataFrameHtmlRenderer.Render(this);
 
+    /// <summary>
+    /// Some rows as an HTML <c>&lt;table&gt;</c>, labelled with their positions in this table (or the index column), for
+    /// notebook views that show a long table page by page.
+    /// </summary>
+    /// <param name="startRow">The first row to show.</param>
+    /// <param name="rowCount">How many rows to show.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The rows are not all within the table.</exception>
+    public string ToHtml(int startRow, int rowCount)
+    {
+        if (startRow < 0 || startRow > RowCount)
+            throw new ArgumentOutOfRangeException(nameof(startRow), startRow, $"The table has {RowCount} rows; use a start from 0 to {RowCount}.");
+        if (rowCount < 0 || rowCount > RowCount - startRow)
+            throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, $"From row {startRow} the table has {RowCount - startRow} rows; use a count from 0 to {RowCount - startRow}.");
+        return DataFrameHtmlRenderer.Render(this, startRow, rowCount);
+    }
+
     /// <summary>Writes all rows as RFC 4180 CSV (UTF-8, header row, CRLF line ends, nulls as empty fields).</summary>
     /// <param name="path">The file to create or overwrite.</param>
     public void ToCsv(string path)

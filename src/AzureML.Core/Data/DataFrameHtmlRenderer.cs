@@ -8,9 +8,12 @@ internal static class DataFrameHtmlRenderer
 {
     private const string Gap = "...";
 
-    public static string Render(DataFrame frame)
+    public static string Render(DataFrame frame) => Render(DisplayLayout.For(frame));
+
+    public static string Render(DataFrame frame, int startRow, int rowCount) => Render(DisplayLayout.ForRows(frame, startRow, rowCount));
+
+    private static string Render(DisplayLayout layout)
     {
-        DisplayLayout layout = DisplayLayout.For(frame);
         string[][] cells = layout.Columns.Select(c => CellFormatter.FormatForDisplay(c, layout.Rows)).ToArray();
         string[] labels = layout.RowLabels();
 

@@ -11,11 +11,13 @@ internal sealed class DisplayLayout
     private const int MaxColumns = 20;
     private const int EdgeColumns = 10;
 
-    private DisplayLayout(DataFrame frame)
+    private DisplayLayout(DataFrame frame, (int Start, int Count)? rows)
     {
         Labels = frame.IndexColumnName is { } index ? frame[index] : null;
         DataFrameColumn[] data = frame.Columns.Where(c => !ReferenceEquals(c, Labels)).ToArray();
-        (Rows, RowGapAfter) = Window(frame.RowCount, MaxRows, EdgeRows);
+        (Rows, RowGapAfter) = rows is { } range
+            ? (Enumerable.Range(range.Start, range.Count).ToArray(), null)
+            : Window(frame.RowCount, MaxRows, EdgeRows);
         (int[] columnPositions, ColumnGapAfter) = Window(data.Length, MaxColumns, EdgeColumns);
         Columns = Array.ConvertAll(columnPositions, i => data[i]);
         Footer = RowGapAfter is null && ColumnGapAfter is null ? null : $"{frame.RowCount} rows x {data.Length} columns";
@@ -37,7 +39,10 @@ internal sealed class DisplayLayout
     /// <summary>The shape, shown only when something was left out (as pandas does).</summary>
     public string? Footer { get; }
 
-    public static DisplayLayout For(DataFrame frame) => new(frame);
+    public static DisplayLayout For(DataFrame frame) => new(frame, null);
+
+    /// <summary>Exactly the rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> - 1, wide tables shortened as usual.</summary>
+    public static DisplayLayout ForRows(DataFrame frame, int start, int count) => new(frame, (start, count));
 
     /// <summary>The labels of the shown rows.</summary>
     public string[] RowLabels()

@@ -38,6 +38,20 @@ public sealed record ResourceConfiguration
     /// <summary>The azureml-core JSON form: <c>{"cpu": 1, "memoryInGB": 0.5, "gpu": null}</c>.</summary>
     public string Serialize() => new JsonObject { ["cpu"] = Cpu, ["memoryInGB"] = MemoryInGB, ["gpu"] = Gpu }.ToJsonString();
 
+    /// <summary>The resources that are set, e.g. <c>1 CPU, 0.5 GB</c>; <c>no resources set</c> when none is.</summary>
+    public override string ToString()
+    {
+        string[] parts = new[]
+            {
+                Cpu is { } cpu ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cpu} CPU") : null,
+                MemoryInGB is { } memory ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{memory} GB") : null,
+                Gpu is { } gpu ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{gpu} GPU") : null,
+            }
+            .OfType<string>()
+            .ToArray();
+        return parts.Length == 0 ? "no resources set" : string.Join(", ", parts);
+    }
+
     /// <summary>Reads the form <see cref="Serialize"/> writes.</summary>
     /// <param name="json">The JSON object.</param>
     /// <exception cref="UserErrorException">The text is not such an object.</exception>

@@ -188,6 +188,18 @@ public class ComputeTargetTests : LocalWorkspaceTest
     }
 
     [Test]
+    public async Task GetStatus_ToString_NamesStatesNodesAndSettings()
+    {
+        var cluster = (AmlCompute)await Create("cpu-cluster", AmlCompute.ProvisioningConfiguration(vmSize: "Standard_D2_v2", minNodes: 1, maxNodes: 3, idleSecondsBeforeScaledown: 120));
+
+        AmlComputeStatus status = _async ? await cluster.GetStatusAsync() : cluster.GetStatus();
+
+        Assert.That(status.ToString(), Is.EqualTo(
+            "AmlComputeStatus(provisioning: Succeeded, allocation: Steady, nodes: 1 current / 1 target (1 idle), " +
+            "vm: Standard_D2_v2 dedicated, scale: 1-3 nodes, idle nodes leave after 120 s)"));
+    }
+
+    [Test]
     public async Task Update_ScaleSettings_AppliedAndValidated()
     {
         var cluster = (AmlCompute)await Create("cpu-cluster", Cluster(minNodes: 0, maxNodes: 2));

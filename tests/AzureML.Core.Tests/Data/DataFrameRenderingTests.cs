@@ -94,4 +94,20 @@ public class DataFrameRenderingTests
         Assert.That(html, Does.Contain("<th>...</th>").And.Contain("<th>99</th>").And.EndWith("<p>100 rows x 1 columns</p>"));
         Assert.That(html, Does.Not.Contain("<th>50</th>"));
     }
+
+    [Test]
+    public void ToHtml_RowRange_ShowsExactlyThoseRowsLabelledByPosition()
+    {
+        DataFrame frame = new([DataFrameColumn.OfInt64("n", Enumerable.Range(0, 100).Select(i => (long?)i * 10))]);
+
+        string html = frame.ToHtml(startRow: 40, rowCount: 3);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Contain("<th>40</th>\n      <td>400</td>").And.Contain("<th>42</th>\n      <td>420</td>"));
+            Assert.That(html, Does.Not.Contain("<th>39</th>").And.Not.Contain("<th>43</th>").And.Not.Contain("..."));
+            Assert.That(() => frame.ToHtml(98, 3), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("From row 98 the table has 2 rows"));
+            Assert.That(() => frame.ToHtml(-1, 1), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("use a start from 0 to 100"));
+        });
+    }
 }

@@ -196,6 +196,25 @@ public class RunTests : LocalWorkspaceTest
     }
 
     [Test]
+    public void GetDetails_ToString_ShowsStatusTimesHistoryAndError()
+    {
+        Run run = Start();
+        run.Fail("diverged", "TrainingError");
+
+        string text = run.GetDetails().ToString();
+
+        string[] lines = text.Split('\n');
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Is.EqualTo($"Run {run.Id}: Failed (target local)"));
+            Assert.That(lines, Has.Some.Match(@"^  started 20\d\d-\d\d-\d\d \d\d:\d\d:\d\dZ$"));
+            Assert.That(lines, Has.Some.Match(@"^  ended   20\d\d-\d\d-\d\d \d\d:\d\d:\d\dZ \(\d+\.\d s\)$"));
+            Assert.That(lines, Has.Some.Match(@"^  history NotStarted \d\d:\d\d:\d\d > Running \d\d:\d\d:\d\d > Failed \d\d:\d\d:\d\d$"));
+            Assert.That(lines, Has.Some.EqualTo("  error   TrainingError: diverged"));
+        });
+    }
+
+    [Test]
     public void Child_RunIdThatIsNotAName_IsRefused()
     {
         Run parent = Start();

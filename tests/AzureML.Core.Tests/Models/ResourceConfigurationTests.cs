@@ -41,4 +41,15 @@ public class ResourceConfigurationTests
     [Test]
     public void Deserialize_NotAnObject_ThrowsShowingTheForm()
         => Assert.That(() => ResourceConfiguration.Deserialize("[1]"), Throws.TypeOf<UserErrorException>().With.Message.Contains("memoryInGB"));
+
+    [Test]
+    public void ToString_NamesTheResourcesThatAreSet()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(new ResourceConfiguration(cpu: 1, memoryInGB: 0.5).ToString(), Is.EqualTo("1 CPU, 0.5 GB"));
+            Assert.That(new ResourceConfiguration(cpu: 2, memoryInGB: 8, gpu: 1).ToString(), Is.EqualTo("2 CPU, 8 GB, 1 GPU"));
+            Assert.That(new ResourceConfiguration().ToString(), Is.EqualTo("no resources set"));
+        });
+    }
 }

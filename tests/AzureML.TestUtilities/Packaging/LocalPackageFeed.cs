@@ -39,22 +39,44 @@ public sealed class LocalPackageFeed : IDisposable
     /// <summary>Packs <paramref name="projects"/> (paths relative to the repository root) in Release into a new feed.</summary>
     /// <param name="repositoryRoot">The folder of AzureML.Sdk.sln.</param>
     /// <param name="projects">The projects to pack, for example <c>src/AzureML.Core/AzureML.Core.csproj</c>.</param>
-    public static LocalPackageFeed Pack(string repositoryRoot, params string[] projects)
+    public static LocalPackageFeed Pack(string repositoryRoot, params string[] projects) => Pack(repositoryRoot, projects, versionSuffix: null);
+
+    /// <summary>
+    /// Packs <paramref name="projects"/> in Release into a new feed with a prerelease <paramref name="versionSuffix"/>
+    /// (<c>0.1.0-&lt;suffix&gt;</c>), so that the packages can never be confused with ones of the same version that some
+    /// package cache already holds.
+    /// </summary>
+    /// <param name="repositoryRoot">The folder of AzureML.Sdk.sln.</param>
+    /// <param name="projects">The projects to pack.</param>
+    /// <param name="versionSuffix">
+    /// The prerelease label, or null for the repository's version as it is. It labels the packages only: the assemblies
+    /// keep the repository's version, so a kept <paramref name="buildFolder"/> stays up to date from one label to the next.
+    /// </param>
+    /// <param name="buildFolder">
+    /// Where the Release build goes; null for a folder of the feed's own, deleted with it. A folder kept between runs
+    /// makes every pack after the first an incremental build.
+    /// </param>
+    /// <param name="properties">More MSBuild properties for the packs.</param>
+    public static LocalPackageFeed Pack(string repositoryRoot, IReadOnlyList<string> projects, string? versionSuffix,
+        string? buildFolder = null, IReadOnlyDictionary<string, string>? properties = null)
     {
         var feed = new LocalPackageFeed(Directory.CreateTempSubdirectory("azureml-feed-").FullName, repositoryRoot);
         try
         {
+            string[] suffix = versionSuffix is null ? [] : [$"-p:VersionSuffix={versionSuffix}"];
+            feed.Version = DotnetCommand.Run(repositoryRoot, new Dictionary<string, string?>(), s_packTimeout,
+                    ["msbuild", Path.Combine(repositoryRoot, projects[0]), "-getProperty:Version", .. suffix])
+                .EnsureSuccess("Reading the package version").Output.Trim();
+            string[] extra = (properties ?? new Dictionary<string, string>()).Select(p => $"-p:{p.Key}={p.Value}").ToArray();
+            string[] label = versionSuffix is null ? [] : [$"-p:PackageVersion={feed.Version}"];
             foreach (string project in projects)
             {
                 DotnetCommand.Run(repositoryRoot, new Dictionary<string, string?>(), s_packTimeout,
-                        "pack", Path.Combine(repositoryRoot, project), "-c", "Release", "-o", feed.FeedFolder,
-                        "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={Path.Combine(feed._root, "artifacts")}")
+                        ["pack", Path.Combine(repositoryRoot, project), "-c", "Release", "-o", feed.FeedFolder,
+                        "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={buildFolder ?? Path.Combine(feed._root, "artifacts")}", .. label, .. extra])
                     .EnsureSuccess($"Packing {project}");
             }
 
-            feed.Version = DotnetCommand.Run(repositoryRoot, new Dictionary<string, string?>(), s_packTimeout,
-                    "msbuild", Path.Combine(repositoryRoot, projects[0]), "-getProperty:Version")
-                .EnsureSuccess("Reading the package version").Output.Trim();
             return feed;
         }
         catch
