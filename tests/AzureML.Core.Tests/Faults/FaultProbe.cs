@@ -57,7 +57,7 @@ internal sealed class FaultProbe : IDisposable
         while (!condition())
         {
             if (clock.Elapsed > timeout) Assert.Fail($"Gave up waiting after {timeout.TotalSeconds:0} s for {what}.");
-            Thread.Sleep(20);
+            Thread.Sleep(1);
         }
     }
 

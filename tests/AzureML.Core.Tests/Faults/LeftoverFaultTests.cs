@@ -20,7 +20,8 @@ public class LeftoverFaultTests : LocalWorkspaceTest
     public void Register_KilledPartWayThreeTimes_NoVersionAppearsAndTheNextRegistrationSweepsTheStaging()
     {
         string model = Folder.Combine("big-model");
-        for (int i = 0; i < 24; i++) WriteRandom(Path.Combine(model, $"shard{i:00}.bin"), 2 * 1024 * 1024, i);
+        // Large enough that an idle machine is still copying when the kill arrives (the probe that found the leak used 196 MB).
+        for (int i = 0; i < 24; i++) WriteRandom(Path.Combine(model, $"shard{i:00}.bin"), 8 * 1024 * 1024, i);
         string staging = Folder.Combine("ws", "models", ".staging");
 
         for (int kill = 0; kill < Kills; kill++)
@@ -43,7 +44,7 @@ public class LeftoverFaultTests : LocalWorkspaceTest
             Assert.That(Model.List(Ws, "big").Select(m => m.Version), Is.EqualTo(new[] { 1 }));
             Assert.That(Directory.EnumerateFileSystemEntries(staging), Is.Empty, "the next registration swept the stale staging folders");
         });
-        FaultTable.Record($"kill -9 during Model.Register of a 48 MB folder, {Kills} times", "no half-registered version; stale staging swept by the next registration",
+        FaultTable.Record($"kill -9 during Model.Register of a 192 MB folder, {Kills} times", "no half-registered version; stale staging swept by the next registration",
             $"{leftovers} staging folders ({leaked / (1024.0 * 1024.0):0.0} MB) left, 0 after the next registration; next version 1");
     }
 
