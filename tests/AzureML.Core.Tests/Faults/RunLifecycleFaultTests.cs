@@ -43,10 +43,12 @@ public class RunLifecycleFaultTests : LocalWorkspaceTest
     [Test]
     public void Run_SupervisorKilledWhileTheScriptRuns_ReadsLeaveItAloneAndTheNextWaiterFinishesIt()
     {
-        string release = Folder.Combine("release");
-        Folder.Write("src/hold.py", "import os, sys, time\nwhile not os.path.exists(sys.argv[1]): time.sleep(0.05)\nprint('done')\n");
-        Run run = new Experiment(Ws, "orphaned").Submit(new ScriptRunConfig(Folder.Combine("src"), "hold.py", arguments: new object[] { release }));
-        FaultProbe.WaitUntil(() => run.GetStatus() == RunStatus.Running, s_patience, "the run to start");
+        string release = Folder.Combine("release"), started = Folder.Combine("started");
+        Folder.Write("src/hold.py", "import os, sys, time\nopen(sys.argv[2], 'w').close()\nwhile not os.path.exists(sys.argv[1]): time.sleep(0.05)\nprint('done')\n");
+        Run run = new Experiment(Ws, "orphaned").Submit(new ScriptRunConfig(Folder.Combine("src"), "hold.py", arguments: new object[] { release, started }));
+        var nodes = new LocalRunNodeProcesses(((LocalBackend)Ws.Backend).Database);
+        // Killed while the script runs: it has started and the supervisor has recorded its process.
+        FaultProbe.WaitUntil(() => File.Exists(started) && nodes.List(run.Id).Count > 0, s_patience, "the script to start");
         var processes = new LocalRunProcesses(((LocalBackend)Ws.Backend).Database);
         RunProcessRecord supervisor = processes.Get(run.Id)!;
 
