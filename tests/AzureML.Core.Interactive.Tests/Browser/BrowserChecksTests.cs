@@ -11,30 +11,17 @@ namespace AzureML.Core.Interactive.Tests.Browser;
 /// <summary>The views as a notebook front end shows them: opened in headless Chromium, measured, and photographed.</summary>
 [TestFixture]
 [Category("Integration")]
-public class BrowserChecksTests
+public class BrowserChecksTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
-    private Workspace _ws = null!;
-
     [OneTimeSetUp]
     public void Register() => AzureMLFormatters.Register();
-
-    [SetUp]
-    public void CreateWorkspace()
-    {
-        _folder = new TestFolder();
-        _ws = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void Delete() => _folder.Dispose();
 
     [Test]
     public async Task FinishedRunWithASeries_ChartsAreDrawnAtTheirSizeWithoutScriptErrors()
     {
-        string html = SampleRuns.Training(_ws).ToDisplayString(HtmlFormatter.MimeType);
+        string html = SampleRuns.Training(Ws).ToDisplayString(HtmlFormatter.MimeType);
 
-        await using ViewPage view = await ViewPage.OpenAsync(html, _folder.Path);
+        await using ViewPage view = await ViewPage.OpenAsync(html, Folder.Path);
         ChartMeasure[] charts = await view.Page.EvaluateAsync<ChartMeasure[]>(ChartMeasure.Script);
         string screenshot = await view.ScreenshotAsync("run-with-series");
 
@@ -50,9 +37,9 @@ public class BrowserChecksTests
     [Test]
     public async Task AutoMLRun_IterationAndRocChartsAndTheConfusionMatrixAreDrawn()
     {
-        string html = SampleRuns.AutoML(_ws).ToDisplayString(HtmlFormatter.MimeType);
+        string html = SampleRuns.AutoML(Ws).ToDisplayString(HtmlFormatter.MimeType);
 
-        await using ViewPage view = await ViewPage.OpenAsync(html, _folder.Path);
+        await using ViewPage view = await ViewPage.OpenAsync(html, Folder.Path);
         ChartMeasure[] charts = await view.Page.EvaluateAsync<ChartMeasure[]>(ChartMeasure.Script);
         int matrixCells = await view.Page.Locator("[data-chart=confusion-matrix] td").CountAsync();
         float? matrixHeight = (await view.Page.Locator("[data-chart=confusion-matrix] table").BoundingBoxAsync())?.Height;
@@ -73,7 +60,7 @@ public class BrowserChecksTests
     {
         var frame = new DataFrame([DataFrameColumn.OfInt64("n", Enumerable.Range(0, 45).Select(i => (long?)i))]);
 
-        await using ViewPage view = await ViewPage.OpenAsync(frame.ToDisplayString(HtmlFormatter.MimeType), _folder.Path);
+        await using ViewPage view = await ViewPage.OpenAsync(frame.ToDisplayString(HtmlFormatter.MimeType), Folder.Path);
         await view.Page.Locator("button[data-step='1']").ClickAsync();
 
         Assert.Multiple(async () =>

@@ -6,25 +6,13 @@ using AzureML.TestUtilities;
 namespace AzureML.Core.Interactive.Tests.Formatting;
 
 [TestFixture]
-public class LeaderboardTests
+public class LeaderboardTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
-    private Workspace _ws = null!;
-
-    [SetUp]
-    public void CreateWorkspace()
-    {
-        _folder = new TestFolder();
-        _ws = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void Delete() => _folder.Dispose();
 
     [Test]
     public void Of_AutoMLRun_RanksTrialsByThePrimaryMetricAndMarksTheChosenBest()
     {
-        Run run = SampleRuns.AutoML(_ws);
+        Run run = SampleRuns.AutoML(Ws);
 
         Leaderboard board = Leaderboard.Of(run);
 
@@ -44,7 +32,7 @@ public class LeaderboardTests
     [Test]
     public void Of_ErrorMetric_SmallerIsBetterAndBestIsComputedWhenTheRunNamesNone()
     {
-        Run parent = new Experiment(_ws, "regression").StartLogging();
+        Run parent = new Experiment(Ws, "regression").StartLogging();
         parent.AddProperties(new Dictionary<string, string> { ["primary_metric"] = "normalized_root_mean_squared_error" });
         foreach ((int i, double error) in new[] { (0, 0.2), (1, 0.1), (2, 0.3) })
         {
@@ -67,7 +55,7 @@ public class LeaderboardTests
     [Test]
     public void Of_TheRunNamesItsBestTrial_ThatTrialIsBestEvenWhenAnotherScoresHigher()
     {
-        Run run = SampleRuns.AutoML(_ws);
+        Run run = SampleRuns.AutoML(Ws);
         run.Tag("automl_best_child_run_id", run.Id + "_0");
 
         Leaderboard board = Leaderboard.Of(run);
@@ -82,7 +70,7 @@ public class LeaderboardTests
     [Test]
     public void ToString_IsAnAlignedTableBestFirst()
     {
-        Run run = SampleRuns.AutoML(_ws);
+        Run run = SampleRuns.AutoML(Ws);
 
         string[] lines = Leaderboard.Of(run).ToString().Split('\n');
 

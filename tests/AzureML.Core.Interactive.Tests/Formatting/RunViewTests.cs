@@ -8,28 +8,15 @@ using AzureML.TestUtilities;
 namespace AzureML.Core.Interactive.Tests.Formatting;
 
 [TestFixture]
-public class RunViewTests
+public class RunViewTests : LocalWorkspaceTest
 {
-    private TestFolder _folder = null!;
-    private Workspace _ws = null!;
-
     [OneTimeSetUp]
     public void Register() => AzureMLFormatters.Register();
-
-    [SetUp]
-    public void CreateWorkspace()
-    {
-        _folder = new TestFolder();
-        _ws = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void Delete() => _folder.Dispose();
 
     [Test]
     public void Run_Html_ShowsStatusTimesMetricsAndAChartPerSeries()
     {
-        Run run = SampleRuns.Training(_ws);
+        Run run = SampleRuns.Training(Ws);
 
         string html = run.ToDisplayString(HtmlFormatter.MimeType);
 
@@ -49,7 +36,7 @@ public class RunViewTests
     [Test]
     public void Run_Html_EveryChartOnThePageRefersToItsOwnClipPaths()
     {
-        string html = SampleRuns.Training(_ws).ToDisplayString(HtmlFormatter.MimeType);
+        string html = SampleRuns.Training(Ws).ToDisplayString(HtmlFormatter.MimeType);
 
         string[] ids = Regex.Matches(html, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToArray();
         string[] references = Regex.Matches(html, "url\\(#([^)]+)\\)").Select(m => m.Groups[1].Value).Distinct().ToArray();
@@ -64,7 +51,7 @@ public class RunViewTests
     [Test]
     public void Run_PlainText_IsTheRunsOwnLine()
     {
-        Run run = SampleRuns.Training(_ws);
+        Run run = SampleRuns.Training(Ws);
 
         Assert.That(run.ToDisplayString(PlainTextFormatter.MimeType), Is.EqualTo(run.ToString()));
     }
@@ -72,7 +59,7 @@ public class RunViewTests
     [Test]
     public void AutoMLRun_Html_RanksTrialsAndDrawsTheBestTrialsCurves()
     {
-        Run run = SampleRuns.AutoML(_ws);
+        Run run = SampleRuns.AutoML(Ws);
 
         string html = run.ToDisplayString(HtmlFormatter.MimeType);
 
@@ -88,8 +75,8 @@ public class RunViewTests
     [Test]
     public void Experiment_Html_ListsItsRunsNewestFirst()
     {
-        Run first = SampleRuns.Training(_ws);
-        Run second = SampleRuns.Training(_ws);
+        Run first = SampleRuns.Training(Ws);
+        Run second = SampleRuns.Training(Ws);
 
         string html = first.Experiment.ToDisplayString(HtmlFormatter.MimeType);
 
@@ -100,8 +87,8 @@ public class RunViewTests
     [Test]
     public void Model_Html_ShowsIdFrameworkRunAndFiles()
     {
-        Run run = SampleRuns.Training(_ws);
-        string file = _folder.Combine("model.onnx");
+        Run run = SampleRuns.Training(Ws);
+        string file = Folder.Combine("model.onnx");
         File.WriteAllBytes(file, [1, 2, 3]);
         run.UploadFile("outputs/model.onnx", file);
         Model model = run.RegisterModel(modelName: "iris", modelPath: "outputs/model.onnx", modelFramework: Model.Framework.Onnx, tags: new Dictionary<string, string> { ["area"] = "iris" });
@@ -115,14 +102,14 @@ public class RunViewTests
     [Test]
     public void WorkspaceEnvironmentAndRunDetails_Html_AreShortPropertyLists()
     {
-        Run run = SampleRuns.Training(_ws);
-        string conda = System.IO.Path.Combine(_folder.Path, "env.yml");
+        Run run = SampleRuns.Training(Ws);
+        string conda = System.IO.Path.Combine(Folder.Path, "env.yml");
         File.WriteAllText(conda, "name: sklearn\ndependencies:\n  - python=3.11\n  - scikit-learn\n");
         var environment = AzureML.Core.Environment.FromCondaSpecification(name: "myenv", filePath: conda);
 
         Assert.Multiple(() =>
         {
-            Assert.That(_ws.ToDisplayString(HtmlFormatter.MimeType), Does.Contain("Workspace local").And.Contain($"<code>{_ws.LocalPath}</code>").And.Not.Contain("dni-treeview"));
+            Assert.That(Ws.ToDisplayString(HtmlFormatter.MimeType), Does.Contain("Workspace local").And.Contain($"<code>{Ws.LocalPath}</code>").And.Not.Contain("dni-treeview"));
             Assert.That(environment.ToDisplayString(HtmlFormatter.MimeType), Does.Contain("Environment myenv").And.Contain("- scikit-learn"));
             Assert.That(run.GetDetails().ToDisplayString(HtmlFormatter.MimeType), Does.Contain("data-state=\"Completed\"").And.Contain("  history NotStarted"));
             Assert.That(run.GetDetails().ToDisplayString(PlainTextFormatter.MimeType), Is.EqualTo(run.GetDetails().ToString()));

@@ -1,3 +1,4 @@
+using AzureML.TestUtilities;
 using AzureML.TestUtilities.Packaging;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
@@ -31,7 +32,7 @@ internal sealed class ExecutedNotebook
     public static ExecutedNotebook RunCopy(string notebook, string folder, LocalPackageFeed feed)
     {
         string samples = Path.Combine(folder, "samples");
-        CopyFolder(RepositoryPaths.Notebooks, Path.Combine(samples, "notebooks"));
+        CopyFolder(NotebookPaths.Notebooks, Path.Combine(samples, "notebooks"));
         foreach (string sibling in s_siblingFolders)
             CopyFolder(Path.Combine(RepositoryPaths.Root, "samples", sibling), Path.Combine(samples, sibling));
         string executed = Path.Combine(folder, "executed", notebook);
@@ -42,7 +43,7 @@ internal sealed class ExecutedNotebook
             ["NUGET_FALLBACK_PACKAGES"] = MachinePackageCache(),
         };
         CommandResult run = DotnetCommand.Run(folder, environment, s_timeout,
-            RepositoryPaths.NotebookRunner, Path.Combine(samples, "notebooks", notebook), "--output", executed,
+            NotebookPaths.NotebookRunner, Path.Combine(samples, "notebooks", notebook), "--output", executed,
             "--source", feed.FeedFolder, "--package-version", feed.Version);
         if (!File.Exists(executed)) throw new InvalidOperationException($"The runner wrote no executed notebook.\n{run}");
         using FileStream stream = File.OpenRead(executed);

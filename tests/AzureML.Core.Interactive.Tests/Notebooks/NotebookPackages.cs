@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using AzureML.TestUtilities;
 using AzureML.TestUtilities.Packaging;
 using NUnit.Framework;
 

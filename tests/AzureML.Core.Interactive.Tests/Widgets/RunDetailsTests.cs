@@ -14,26 +14,14 @@ namespace AzureML.Core.Interactive.Tests.Widgets;
 using RunDetails = AzureML.Widgets.RunDetails;
 
 [TestFixture]
-public class RunDetailsTests
+public class RunDetailsTests : LocalWorkspaceTest
 {
     private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
-    private TestFolder _folder = null!;
-    private Workspace _ws = null!;
-
-    [SetUp]
-    public void CreateWorkspace()
-    {
-        _folder = new TestFolder();
-        _ws = Workspace.Local(_folder.Combine("ws"));
-    }
-
-    [TearDown]
-    public void Delete() => _folder.Dispose();
 
     [Test]
     public void ToString_FinishedRun_ShowsStatusMetricsAndSeries()
     {
-        Run run = SampleRuns.Training(_ws);
+        Run run = SampleRuns.Training(Ws);
 
         string text = new RunDetails(run).ToString();
 
@@ -51,7 +39,7 @@ public class RunDetailsTests
     [Test]
     public void ToString_AutoMLRun_ListsTheTrials()
     {
-        Run run = SampleRuns.AutoML(_ws);
+        Run run = SampleRuns.AutoML(Ws);
 
         string text = new RunDetails(run).ToString();
 
@@ -64,7 +52,7 @@ public class RunDetailsTests
     {
         using var kernel = new CSharpKernel().UseKernelHelpers();
         kernel.AddAssemblyReferences([typeof(Run).Assembly.Location, typeof(RunDetails).Assembly.Location]);
-        Run run = new Experiment(_ws, "live").StartLogging();
+        Run run = new Experiment(Ws, "live").StartLogging();
         await kernel.SetValueAsync("run", run, typeof(Run));
         var produced = new TaskCompletionSource<DisplayedValueProduced>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sawLoss = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,7 +1,7 @@
-using AzureML.TestUtilities;
+using AzureML.Core;
 using NUnit.Framework;
 
-namespace AzureML.Core.Tests;
+namespace AzureML.TestUtilities;
 
 /// <summary>A fixture base: every test gets a new temporary folder with a local workspace in it.</summary>
 public abstract class LocalWorkspaceTest
