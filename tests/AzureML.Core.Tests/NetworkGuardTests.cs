@@ -1,10 +1,15 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Identity;
+using AzureML.Core.Authentication;
 using NUnit.Framework;
 
 namespace AzureML.Core.Tests;
 
-/// <summary>The guard itself: a request for a non-loopback host fails at once and is recorded, loopback ones go through.</summary>
+/// <summary>
+/// The guard itself: a request for a non-loopback host fails at once and is recorded, loopback ones go through, and the
+/// default credential chain gives up without trying a source that could leave the machine.
+/// </summary>
 [NonParallelizable]
 public class NetworkGuardTests
 {
@@ -25,5 +30,17 @@ public class NetworkGuardTests
         {
             NetworkGuard.Forget(u => u.AbsolutePath == "/guard-self-test");
         }
+    }
+
+    [Test]
+    public void DefaultAuthentication_FailsAtOnceWithoutProbingTheNetwork()
+    {
+        int blockedBefore = NetworkGuard.Blocked.Count;
+        TokenCredential credential = new DefaultAuthentication().GetTokenCredential(AzureMLCloud.AzureCloud);
+
+        Assert.That(() => credential.GetToken(new TokenRequestContext(["https://management.azure.com/.default"]), CancellationToken.None),
+            Throws.InstanceOf<CredentialUnavailableException>().With.Message.Contains(NetworkGuard.DefaultChain)
+                .And.Message.Not.Contains("ManagedIdentityCredential").And.Message.Not.Contains("AzureCliCredential"));
+        Assert.That(NetworkGuard.Blocked, Has.Count.EqualTo(blockedBefore));
     }
 }
