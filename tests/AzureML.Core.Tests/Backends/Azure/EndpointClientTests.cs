@@ -95,6 +95,25 @@ public class EndpointClientTests : AzureContractTest
         });
     }
 
+    [Test]
+    public void ListByTags_SendsTheTagFilterAndFollowsEveryPage()
+    {
+        string endpoint = Examples.Read("onlineendpoint-get");
+        string page2 = "https://management.azure.com" + Ws("onlineEndpoints") + "?api-version=2025-12-01&$skipToken=page2";
+        Transport
+            .Expect(RequestMethod.Get, Ws("onlineEndpoints"), new ScriptedResponse(200, $"{{\"value\":[{endpoint}],\"nextLink\":\"{page2}\"}}"))
+            .Expect(RequestMethod.Get, Ws("onlineEndpoints"), new ScriptedResponse(200, $"{{\"value\":[{endpoint}]}}"));
+
+        var endpoints = All(Client.OnlineEndpoints.List("team=vision,seed"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Transport.Requests[0].Query("tags"), Is.EqualTo("team=vision,seed"));
+            Assert.That(Transport.Requests[1].Query("$skipToken"), Is.EqualTo("page2"));
+            Assert.That(endpoints.Select(e => e.Name), Is.EqualTo(new[] { "iris-svc", "iris-svc" }));
+        });
+    }
+
     [TestCase("Succeeded", "Creating", "Transitioning")]
     [TestCase("Succeeded", "Failed", "Failed")]
     [TestCase("Succeeded", "Succeeded", "Healthy")]
