@@ -46,6 +46,8 @@ public class PythonWebserviceTests : LocalWorkspaceTest
             Assert.That(service.State, Is.EqualTo(WebserviceState.Healthy));
             Assert.That(answer.RootElement.GetProperty("result").EnumerateArray().Select(e => e.GetInt64()), Is.EqualTo(new[] { 0L, 2L, 1L }));
             Assert.That(service.ModelIds, Is.EqualTo(new[] { "sklearn-iris:1" }));
+            Assert.That(service.GetLogs(), Does.Match(@"Python: \S+ \(Python 3\.\d+\.\d+\) for environment 'sklearn-no-code', the first that has every package the environment lists"),
+                "the log says which interpreter serves and why");
         });
     }
 

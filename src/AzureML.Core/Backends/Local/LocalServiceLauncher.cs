@@ -120,6 +120,8 @@ internal sealed class LocalServiceLauncher
             throw new UserErrorException($"The service cannot start: {resolution.Problem}");
         }
 
+        File.AppendAllLines(layout.LogFile, resolution.Notes); // which interpreter serves, and why: the first lines GetLogs() shows
+
         var path = new List<string>();
         if (!resolution.Interpreter.HasAzureMLCore) path.Add(EmbeddedFolder.PythonShim.Install(_backend.Root));
         if (definition.EntryScript is not null) path.Add(layout.SourceFolder);
