@@ -57,7 +57,8 @@ internal static class SubmitScriptCommand
             string source = inv.Value(sourceDirectory) is string dir ? Path.GetFullPath(dir, project) : project;
             if (!Directory.Exists(source)) throw new UsageException($"argument {sourceDirectory.Display()}: folder '{source}' does not exist.");
 
-            Run run = await new Experiment(inv.Workspace, experimentName).SubmitAsync(new ScriptRunConfig(source, runConfig: configuration), cancellationToken: inv.CancellationToken);
+            Experiment destination = await Experiment.GetOrCreateAsync(inv.Workspace, experimentName, inv.CancellationToken);
+            Run run = await destination.SubmitAsync(new ScriptRunConfig(source, runConfig: configuration), cancellationToken: inv.CancellationToken);
             inv.Progress.Line($"Submitted run '{run.Id}' to experiment '{experimentName}'.");
             RunDetails details = inv.Value(noWait)
                 ? await run.GetDetailsAsync(inv.CancellationToken)

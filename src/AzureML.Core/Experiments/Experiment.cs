@@ -29,6 +29,21 @@ public partial class Experiment
         _record = SynchronousCall.Run(() => workspace.Backend.Experiments.GetOrCreateAsync(name, CancellationToken.None));
     }
 
+    /// <summary>
+    /// Gets the experiment named <paramref name="name"/>, creating it when it does not exist: the asynchronous twin of
+    /// <see cref="Experiment(Workspace, string)"/>, for code that must not block on the service.
+    /// </summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="name">1–255 characters; the first alphanumeric, the rest letters, digits, <c>-</c> or <c>_</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="UserErrorException">The name breaks the rule.</exception>
+    public static async Task<Experiment> GetOrCreateAsync(Workspace workspace, string name, CancellationToken cancellationToken = default)
+    {
+        Argument.NotNull(workspace, nameof(workspace));
+        ValidateName(name);
+        return new Experiment(workspace, await workspace.Backend.Experiments.GetOrCreateAsync(name, cancellationToken).ConfigureAwait(false));
+    }
+
     internal Experiment(Workspace workspace, ExperimentRecord record)
     {
         Workspace = workspace;

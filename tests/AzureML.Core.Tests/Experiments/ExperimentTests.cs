@@ -21,6 +21,20 @@ public class ExperimentTests : LocalWorkspaceTest
         });
     }
 
+    [Test]
+    public async Task GetOrCreateAsync_CreatesOnceThenGetsTheSameExperiment()
+    {
+        Experiment created = await Experiment.GetOrCreateAsync(Ws, "async-experiment");
+        Experiment again = await Experiment.GetOrCreateAsync(Ws, "async-experiment");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(again.Id, Is.EqualTo(created.Id));
+            Assert.That(new Experiment(Ws, "async-experiment").Id, Is.EqualTo(created.Id));
+            Assert.That(async () => await Experiment.GetOrCreateAsync(Ws, "has space"), Throws.TypeOf<UserErrorException>().With.Message.Contains("No whitespace"));
+        });
+    }
+
     [TestCase("")]
     [TestCase("-leading-hyphen")]
     [TestCase("_leading")]
