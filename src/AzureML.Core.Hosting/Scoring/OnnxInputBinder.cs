@@ -119,7 +119,7 @@ internal sealed class OnnxInputBinder
     };
 
     // Converts one cell to its input's element type, in place: a matrix input holds row after row, a column input one value per row.
-    private void Store(Array[] values, int row, int column, int columns, JsonCell cell)
+    private void Store(Array[] values, int row, int column, int columns, in JsonCell cell)
     {
         int position = row * columns + column;
         Array target = PerColumn ? values[column] : values[0];
@@ -254,7 +254,7 @@ internal sealed class OnnxInputBinder
         return count;
     }
 
-    private float ToFloat(JsonCell cell, int position, int columns)
+    private float ToFloat(in JsonCell cell, int position, int columns)
     {
         double value = ToDouble(cell, position, columns, "float", s_floatMax);
         float narrowed = (float)value;
@@ -262,10 +262,10 @@ internal sealed class OnnxInputBinder
         return narrowed;
     }
 
-    private double ToDouble(JsonCell cell, int position, int columns) => ToDouble(cell, position, columns, "double", s_doubleMax);
+    private double ToDouble(in JsonCell cell, int position, int columns) => ToDouble(cell, position, columns, "double", s_doubleMax);
 
     // A finite double, or NaN for a missing value when the model takes them; narrowing to float is the caller's.
-    private double ToDouble(JsonCell cell, int position, int columns, string typeName, string largest)
+    private double ToDouble(in JsonCell cell, int position, int columns, string typeName, string largest)
     {
         double value = NumberOf(cell, position, columns) ?? throw Uncoercible(cell, position, columns, "a number");
         if (double.IsNaN(value)) return Missing(cell, position, columns);
@@ -280,12 +280,12 @@ internal sealed class OnnxInputBinder
         return value;
     }
 
-    private double Missing(JsonCell cell, int position, int columns)
+    private double Missing(in JsonCell cell, int position, int columns)
         => _allowNan
             ? double.NaN
             : throw Bad($"{Where(position, columns)}: {cell.Shown()} is a missing value, which this model does not take (its metadata has no {AllowNanKey}=true); send a number.");
 
-    private long ToInteger(JsonCell cell, int position, int columns, long min, long max, string typeName)
+    private long ToInteger(in JsonCell cell, int position, int columns, long min, long max, string typeName)
     {
         // An integer literal is read exactly; through a double, integers above 2^53 would change.
         if (cell.Kind == JsonTokenType.Number && cell.TryGetInt64(out long value)
@@ -308,7 +308,7 @@ internal sealed class OnnxInputBinder
 
     // The cell as the number the client wrote: booleans as 1 and 0, numeric strings parsed, null and "NaN" as NaN, a
     // literal beyond double's range as an infinity; null when it is no number at all.
-    private double? NumberOf(JsonCell cell, int position, int columns)
+    private double? NumberOf(in JsonCell cell, int position, int columns)
     {
         switch (cell.Kind)
         {
@@ -329,7 +329,7 @@ internal sealed class OnnxInputBinder
         }
     }
 
-    private bool ToBoolean(JsonCell cell, int position, int columns)
+    private bool ToBoolean(in JsonCell cell, int position, int columns)
     {
         switch (cell.Kind)
         {
@@ -349,7 +349,7 @@ internal sealed class OnnxInputBinder
         throw Uncoercible(cell, position, columns, "true or false");
     }
 
-    private string ToText(JsonCell cell, int position, int columns) => cell.Kind switch
+    private string ToText(in JsonCell cell, int position, int columns) => cell.Kind switch
     {
         JsonTokenType.String => ReadText(cell, position, columns),
         JsonTokenType.Null => "",
@@ -357,7 +357,7 @@ internal sealed class OnnxInputBinder
     };
 
     // A JSON string can escape half of a surrogate pair (\ud800) alone, which is no text at all.
-    private string ReadText(JsonCell cell, int position, int columns)
+    private string ReadText(in JsonCell cell, int position, int columns)
     {
         try
         {
@@ -369,10 +369,10 @@ internal sealed class OnnxInputBinder
         }
     }
 
-    private ScoringRequestException OutOfRange(JsonCell cell, int position, int columns, string typeName, string largest)
+    private ScoringRequestException OutOfRange(in JsonCell cell, int position, int columns, string typeName, string largest)
         => Bad($"{Where(position, columns)}: {cell.Shown()} is out of range for the model's {typeName} input (largest magnitude {largest}).");
 
-    private ScoringRequestException Uncoercible(JsonCell cell, int position, int columns, string wanted)
+    private ScoringRequestException Uncoercible(in JsonCell cell, int position, int columns, string wanted)
         => Bad($"{Where(position, columns)}: {cell.Shown()} is not {wanted}.");
 
     private string Where(int position, int columns)
