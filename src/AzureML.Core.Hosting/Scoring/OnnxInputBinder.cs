@@ -162,17 +162,7 @@ internal sealed class OnnxInputBinder
         return names.ToArray();
     }
 
-    private static int Length(Utf8JsonReader array)
-    {
-        int length = 0;
-        while (array.Read() && array.TokenType != JsonTokenType.EndArray)
-        {
-            length++;
-            array.Skip();
-        }
-
-        return length;
-    }
+    private static int Length(Utf8JsonReader array) => array.Read() && array.TokenType != JsonTokenType.EndArray ? CountFrom(array) : 0;
 
     private void ReadNamedRow(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, int index, string[] names, bool[] seen, Array[] values)
     {
