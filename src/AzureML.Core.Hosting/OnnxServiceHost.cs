@@ -126,11 +126,13 @@ internal static class OnnxServiceHost
         HttpRequest request = context.Request;
         if (request.ContentLength > maxBody) return ScoringResponse.Error(413, $"The request body is {request.ContentLength} bytes; the limit is {maxBody}.");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        deadline.CancelAfter(s_bodyDeadline);
         byte[]? body = null;
         await places.EnterAsync(context.RequestAborted).ConfigureAwait(false);
         try
         {
+            // From when the request holds a place: time spent waiting for one behind large requests is the host's, not a
+            // client that stalls.
+            deadline.CancelAfter(s_bodyDeadline);
             int length;
             try
             {
