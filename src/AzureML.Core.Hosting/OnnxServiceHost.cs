@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Text.Json.Nodes;
 using AzureML.Core.Internal;
@@ -32,7 +31,6 @@ internal static class OnnxServiceHost
 
     // Over loopback a whole body takes milliseconds; one still arriving after this is a client that stalls.
     private static readonly TimeSpan s_bodyDeadline = TimeSpan.FromSeconds(15);
-    private static readonly SemaphoreSlim s_scoring = new(Math.Max(2, System.Environment.ProcessorCount));
 
     public static int Run(string configPath)
     {
@@ -82,11 +80,12 @@ internal static class OnnxServiceHost
             kestrel.Listen(IPAddress.Parse(config.Host), config.Port);
         });
         WebApplication app = builder.Build();
-        app.Run(context => Handle(context, scorer, keys, config.MaxBodyBytes));
+        var places = new ScoringPlaces(config.MaxBodyBytes);
+        app.Run(context => Handle(context, scorer, keys, places, config.MaxBodyBytes));
         return app;
     }
 
-    private static async Task Handle(HttpContext context, OnnxScorer scorer, ServiceAuthKeys? keys, long maxBody)
+    private static async Task Handle(HttpContext context, OnnxScorer scorer, ServiceAuthKeys? keys, ScoringPlaces places, long maxBody)
     {
         HttpRequest request = context.Request;
         string path = request.Path.Value ?? "/";
@@ -109,7 +108,7 @@ internal static class OnnxServiceHost
                 await Respond(context, new ScoringResponse(200, scorer.Swagger)).ConfigureAwait(false);
                 return;
             case "/score" when HttpMethods.IsPost(request.Method):
-                await Respond(context, await ScoreAsync(context, scorer, maxBody).ConfigureAwait(false)).ConfigureAwait(false);
+                await Respond(context, await ScoreAsync(context, scorer, places, maxBody).ConfigureAwait(false)).ConfigureAwait(false);
                 return;
             case "/score" or "/swagger.json" or "/":
                 await Respond(context, ScoringResponse.Error(405, $"{request.Method} is not allowed on {path}.")).ConfigureAwait(false);
@@ -120,23 +119,24 @@ internal static class OnnxServiceHost
         }
     }
 
-    // A request is read and scored only while it holds one of a few places (about one per core: scoring is CPU-bound,
-    // more at once would only add memory), so what bad or large requests make the host hold at any moment is bounded:
-    // their bodies, parsed documents and tensors, and the pooled buffers those come back to.
-    private static async Task<ScoringResponse> ScoreAsync(HttpContext context, OnnxScorer scorer, long maxBody)
+    // A request is read and scored only while it holds one of a few places, so what bad or large requests make the host
+    // hold at any moment is bounded: their bodies and tensors, and the places' buffers the bodies come back to.
+    private static async Task<ScoringResponse> ScoreAsync(HttpContext context, OnnxScorer scorer, ScoringPlaces places, long maxBody)
     {
         HttpRequest request = context.Request;
         if (request.ContentLength > maxBody) return ScoringResponse.Error(413, $"The request body is {request.ContentLength} bytes; the limit is {maxBody}.");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        deadline.CancelAfter(s_bodyDeadline);
         byte[]? body = null;
-        await s_scoring.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        await places.EnterAsync(context.RequestAborted).ConfigureAwait(false);
         try
         {
+            // From when the request holds a place: time spent waiting for one behind large requests is the host's, not a
+            // client that stalls.
+            deadline.CancelAfter(s_bodyDeadline);
             int length;
             try
             {
-                (body, length) = await ReadBodyAsync(request, maxBody, deadline.Token).ConfigureAwait(false);
+                (body, length) = await ReadBodyAsync(request, places, deadline.Token).ConfigureAwait(false);
             }
             catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
@@ -159,16 +159,16 @@ internal static class OnnxServiceHost
         }
         finally
         {
-            if (body is not null) ArrayPool<byte>.Shared.Return(body);
-            s_scoring.Release();
+            if (body is not null) places.Return(body);
+            places.Leave();
         }
     }
 
-    // Into a pooled buffer: one per place at most, returned after scoring, so bodies leave no garbage on the large object heap.
-    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request, long maxBody, CancellationToken cancellationToken)
+    // Into a place's buffer, returned after scoring, so bodies leave no garbage on the large object heap.
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request, ScoringPlaces places, CancellationToken cancellationToken)
     {
         long? announced = request.ContentLength;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, announced ?? 16 * 1024));
+        byte[] buffer = places.Rent(announced ?? 16 * 1024);
         int length = 0;
         try
         {
@@ -177,9 +177,9 @@ internal static class OnnxServiceHost
                 if (length == buffer.Length)
                 {
                     // A chunked body: grow; Kestrel stops it at maxBody (MaxRequestBodySize).
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(maxBody + 1, 2L * buffer.Length));
+                    byte[] larger = places.Rent(2L * buffer.Length);
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    places.Return(buffer);
                     buffer = larger;
                 }
 
@@ -192,7 +192,7 @@ internal static class OnnxServiceHost
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            places.Return(buffer);
             throw;
         }
     }

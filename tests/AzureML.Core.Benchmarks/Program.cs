@@ -1,5 +1,5 @@
 // Benchmarks that print numbers; never assertions. Run with:
-//   dotnet run -c Release --project tests/AzureML.Core.Benchmarks -- [runs|scoring|scoring-memory [requests per round]|data|blobs]
+//   dotnet run -c Release --project tests/AzureML.Core.Benchmarks -- [runs|scoring|scoring-memory [requests per round] [onnx|python|all]|data|blobs]
 using AzureML.Core.Benchmarks;
 
 string which = args.Length > 0 ? args[0] : "runs";
@@ -12,7 +12,9 @@ switch (which)
         ScoringBenchmarks.Execute();
         break;
     case "scoring-memory":
-        ScoringMemoryBenchmarks.Execute(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+        ScoringMemoryBenchmarks.Execute(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+            args.Length > 2 ? args[2] : "all");
         break;
     case "data":
         DataBenchmarks.Execute();

@@ -16,14 +16,20 @@ internal static class ScoringMemoryBenchmarks
     private const int Concurrency = 8;
 
     /// <param name="requestsPerRound">Malformed requests per round (10,000 unless given).</param>
-    public static void Execute(int requestsPerRound = DefaultRequestsPerRound)
+    /// <param name="hosts">"onnx", "python" or "all".</param>
+    public static void Execute(int requestsPerRound = DefaultRequestsPerRound, string hosts = "all")
     {
         string root = Directory.CreateTempSubdirectory("azureml-memory-bench-").FullName;
         try
         {
             Workspace ws = Workspace.Local(Path.Combine(root, "ws"));
-            Model onnx = Model.Register(ws, BenchmarkModels.CopyIrisClassifier(Path.Combine(root, "model")), "bench-onnx", modelFramework: Model.Framework.Onnx);
-            Measure(ws, "ONNX host", Model.Deploy(ws, "bench-onnx", new[] { onnx }), floatInput: true, requestsPerRound);
+            if (hosts is "all" or "onnx")
+            {
+                Model onnx = Model.Register(ws, BenchmarkModels.CopyIrisClassifier(Path.Combine(root, "model")), "bench-onnx", modelFramework: Model.Framework.Onnx);
+                Measure(ws, "ONNX host", Model.Deploy(ws, "bench-onnx", new[] { onnx }), floatInput: true, requestsPerRound);
+            }
+
+            if (hosts is not ("all" or "python")) return;
 
             string? sklearn = BenchmarkModels.TrainSklearnIris(Path.Combine(root, "sklearn"));
             if (sklearn is null)

@@ -69,74 +69,142 @@ internal sealed class OnnxInputBinder
     /// <summary>The element type of column <paramref name="index"/>.</summary>
     public OnnxElementType ColumnType(int index) => PerColumn ? _inputs[index].Type.ElementType : _inputs[0].Type.ElementType;
 
-    public OnnxTensor[] Bind(JsonElement data)
+    /// <summary>Reads the rows of <paramref name="body"/> (found by <see cref="RequestRows.Find"/>) into the model's input tensors.</summary>
+    /// <exception cref="ScoringRequestException">A row or value the model's inputs cannot take, named by row and column.</exception>
+    public OnnxTensor[] Bind(ReadOnlySpan<byte> body, RequestRows rows)
     {
-        if (data.ValueKind != JsonValueKind.Array) throw Bad($"'data' must be an array of rows, not {Describe(data.ValueKind)}.");
-        int rows = data.GetArrayLength();
-        if (rows == 0) throw Bad("'data' has no rows.");
-        JsonElement first = data[0];
-        string[]? names = first.ValueKind == JsonValueKind.Object ? NamesFor(first) : null;
-        int columns = names?.Length ?? (first.ValueKind == JsonValueKind.Array ? first.GetArrayLength() : 1);
+        if (rows.Kind != JsonTokenType.StartArray) throw Bad($"'data' must be an array of rows, not {Describe(rows.Kind)}.");
+        if (rows.Count == 0) throw Bad("'data' has no rows.");
+        ReadOnlySpan<byte> data = body[rows.Offset..];
+        var reader = new Utf8JsonReader(data);
+        reader.Read();
+        reader.Read();
+        string[]? names = reader.TokenType == JsonTokenType.StartObject ? NamesFor(reader) : null;
+        int columns = names?.Length ?? (reader.TokenType == JsonTokenType.StartArray ? Length(reader) : 1);
         if (FeatureCount is int expected && columns != expected)
         {
             throw Bad($"Each row must have {expected} values ({(ColumnNames is null ? "the model's input width" : string.Join(", ", ColumnNames))}); row 0 has {columns}.");
         }
 
-        var cells = new JsonElement[rows * columns];
-        int r = 0;
-        foreach (JsonElement row in data.EnumerateArray())
+        Array[] values = PerColumn
+            ? _inputs.Select(input => NewValues(input.Type.ElementType, rows.Count)).ToArray()
+            : [NewValues(_inputs[0].Type.ElementType, rows.Count * columns)];
+        bool[]? seen = names is null ? null : new bool[columns];
+        for (int r = 0; r < rows.Count; r++)
         {
-            ReadRow(row, r, names, columns, cells.AsSpan(r * columns, columns));
-            r++;
+            if (r > 0) reader.Read();
+            if (names is not null) ReadNamedRow(ref reader, data, r, names, seen!, values);
+            else ReadRow(ref reader, data, r, columns, values);
         }
 
-        return PerColumn ? ColumnTensors(cells, rows, columns) : new[] { MatrixTensor(cells, rows, columns) };
+        var tensors = new OnnxTensor[values.Length];
+        for (int t = 0; t < tensors.Length; t++)
+        {
+            OnnxValueInfo input = _inputs[t];
+            long[] shape = input.Type.Shape is { Length: 1 } ? [rows.Count] : PerColumn ? [rows.Count, 1] : [rows.Count, columns];
+            tensors[t] = OnnxTensor.Wrap(input.Type.ElementType, values[t], shape);
+        }
+
+        return tensors;
     }
 
-    private string[] NamesFor(JsonElement firstRow)
+    private static Array NewValues(OnnxElementType type, int length) => type switch
+    {
+        OnnxElementType.Float => new float[length],
+        OnnxElementType.Double => new double[length],
+        OnnxElementType.Int64 => new long[length],
+        OnnxElementType.Int32 => new int[length],
+        OnnxElementType.Bool => new bool[length],
+        _ => new string[length],
+    };
+
+    // Converts one cell to its input's element type, in place: a matrix input holds row after row, a column input one value per row.
+    private void Store(Array[] values, int row, int column, int columns, in JsonCell cell)
+    {
+        int position = row * columns + column;
+        Array target = PerColumn ? values[column] : values[0];
+        int index = PerColumn ? row : position;
+        switch (target)
+        {
+            case float[] floats:
+                floats[index] = ToFloat(cell, position, columns);
+                break;
+            case double[] doubles:
+                doubles[index] = ToDouble(cell, position, columns);
+                break;
+            case long[] longs:
+                longs[index] = ToInteger(cell, position, columns, long.MinValue, long.MaxValue, "int64");
+                break;
+            case int[] ints:
+                ints[index] = (int)ToInteger(cell, position, columns, int.MinValue, int.MaxValue, "int32");
+                break;
+            case bool[] bools:
+                bools[index] = ToBoolean(cell, position, columns);
+                break;
+            default:
+                ((string[])target)[index] = ToText(cell, position, columns);
+                break;
+        }
+    }
+
+    // The names of row 0's columns when the model does not name them; in the order row 0 has them.
+    private string[] NamesFor(Utf8JsonReader row)
     {
         if (ColumnNames is not null) return ColumnNames.ToArray();
-        try
+        var names = new List<string>();
+        while (row.Read() && row.TokenType == JsonTokenType.PropertyName)
         {
-            return firstRow.EnumerateObject().Select(p => p.Name).ToArray();
+            names.Add(NameOf(ref row, 0));
+            row.Read();
+            row.Skip();
         }
-        catch (InvalidOperationException)
-        {
-            throw Bad($"Row 0 has a column name that is not valid Unicode text: {UnpairedSurrogate}.");
-        }
+
+        return names.ToArray();
     }
 
-    private static void ReadRow(JsonElement row, int index, string[]? names, int columns, Span<JsonElement> target)
+    private static int Length(Utf8JsonReader array) => array.Read() && array.TokenType != JsonTokenType.EndArray ? CountFrom(array) : 0;
+
+    private void ReadNamedRow(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, int index, string[] names, bool[] seen, Array[] values)
     {
-        if (names is not null)
+        if (reader.TokenType != JsonTokenType.StartObject) throw Bad($"Row {index} is {Describe(reader.TokenType)}; all rows must be objects like row 0.");
+        Array.Clear(seen);
+        int member = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (row.ValueKind != JsonValueKind.Object) throw Bad($"Row {index} is {Describe(row.ValueKind)}; all rows must be objects like row 0.");
-            for (int c = 0; c < names.Length; c++)
+            int column = ColumnOf(ref reader, index, names, member++);
+            reader.Read();
+            if (column < 0)
             {
-                if (!TryGetColumn(row, index, names[c], out target[c])) throw Bad($"Row {index} has no column '{names[c]}'. Expected columns: {string.Join(", ", names)}.");
+                reader.Skip();
+                continue;
             }
 
-            return;
+            Store(values, index, column, names.Length, new JsonCell(ref reader, data));
+            seen[column] = true;
         }
 
-        if (row.ValueKind == JsonValueKind.Array)
-        {
-            if (row.GetArrayLength() != columns) throw Bad($"Row {index} has {row.GetArrayLength()} values; row 0 has {columns}.");
-            int c = 0;
-            foreach (JsonElement cell in row.EnumerateArray()) target[c++] = cell;
-            return;
-        }
-
-        if (columns != 1 || row.ValueKind == JsonValueKind.Object) throw Bad($"Row {index} is {Describe(row.ValueKind)}; rows must be arrays of values or objects of column → value.");
-        target[0] = row;
+        int missing = Array.IndexOf(seen, false);
+        if (missing >= 0) throw Bad($"Row {index} has no column '{names[missing]}'. Expected columns: {string.Join(", ", names)}.");
     }
 
-    // Looking a name up compares it with every escaped name of the row, which fails on one that is no text.
-    private static bool TryGetColumn(JsonElement row, int index, string name, out JsonElement value)
+    // Rows usually list their columns in the model's order, so the member's own position is tried first.
+    private static int ColumnOf(ref Utf8JsonReader reader, int index, string[] names, int member)
+    {
+        if (reader.ValueIsEscaped) return Array.IndexOf(names, NameOf(ref reader, index));
+        if (member < names.Length && reader.ValueTextEquals(names[member])) return member;
+        for (int c = 0; c < names.Length; c++)
+        {
+            if (reader.ValueTextEquals(names[c])) return c;
+        }
+
+        return -1;
+    }
+
+    private static string NameOf(ref Utf8JsonReader reader, int index)
     {
         try
         {
-            return row.TryGetProperty(name, out value);
+            return reader.GetString()!;
         }
         catch (InvalidOperationException)
         {
@@ -144,61 +212,39 @@ internal sealed class OnnxInputBinder
         }
     }
 
-    private OnnxTensor MatrixTensor(JsonElement[] cells, int rows, int columns)
+    private void ReadRow(ref Utf8JsonReader reader, ReadOnlySpan<byte> data, int index, int columns, Array[] values)
     {
-        OnnxElementType type = _inputs[0].Type.ElementType;
-        Array values = Convert(type, cells, 0, 1, cells.Length, columns);
-        long[] shape = _inputs[0].Type.Shape is { Length: 1 } ? new long[] { rows } : new long[] { rows, columns };
-        return OnnxTensor.Wrap(type, values, shape);
-    }
-
-    private OnnxTensor[] ColumnTensors(JsonElement[] cells, int rows, int columns)
-    {
-        var tensors = new OnnxTensor[columns];
-        for (int c = 0; c < columns; c++)
+        if (reader.TokenType == JsonTokenType.StartArray)
         {
-            OnnxElementType type = _inputs[c].Type.ElementType;
-            Array values = Convert(type, cells, c, columns, rows, columns);
-            long[] shape = _inputs[c].Type.Shape is { Length: 1 } ? new long[] { rows } : new long[] { rows, 1 };
-            tensors[c] = OnnxTensor.Wrap(type, values, shape);
+            int c = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (c == columns) throw Bad($"Row {index} has {c + CountFrom(reader)} values; row 0 has {columns}.");
+                Store(values, index, c++, columns, new JsonCell(ref reader, data));
+            }
+
+            if (c != columns) throw Bad($"Row {index} has {c} values; row 0 has {columns}.");
+            return;
         }
 
-        return tensors;
+        if (columns != 1 || reader.TokenType == JsonTokenType.StartObject) throw Bad($"Row {index} is {Describe(reader.TokenType)}; rows must be arrays of values or objects of column → value.");
+        Store(values, index, 0, columns, new JsonCell(ref reader, data));
     }
 
-    // Reads `count` cells starting at `start`, `stride` apart, as one element type.
-    private Array Convert(OnnxElementType type, JsonElement[] cells, int start, int stride, int count, int columns)
+    // The values of an array from the one the reader is on to the array's end.
+    private static int CountFrom(Utf8JsonReader reader)
     {
-        switch (type)
+        int count = 0;
+        do
         {
-            case OnnxElementType.Float:
-                var floats = new float[count];
-                for (int i = 0; i < count; i++) floats[i] = ToFloat(cells[start + i * stride], start + i * stride, columns);
-                return floats;
-            case OnnxElementType.Double:
-                var doubles = new double[count];
-                for (int i = 0; i < count; i++) doubles[i] = ToDouble(cells[start + i * stride], start + i * stride, columns);
-                return doubles;
-            case OnnxElementType.Int64:
-                var longs = new long[count];
-                for (int i = 0; i < count; i++) longs[i] = ToInteger(cells[start + i * stride], start + i * stride, columns, long.MinValue, long.MaxValue, "int64");
-                return longs;
-            case OnnxElementType.Int32:
-                var ints = new int[count];
-                for (int i = 0; i < count; i++) ints[i] = (int)ToInteger(cells[start + i * stride], start + i * stride, columns, int.MinValue, int.MaxValue, "int32");
-                return ints;
-            case OnnxElementType.Bool:
-                var bools = new bool[count];
-                for (int i = 0; i < count; i++) bools[i] = ToBoolean(cells[start + i * stride], start + i * stride, columns);
-                return bools;
-            default:
-                var strings = new string[count];
-                for (int i = 0; i < count; i++) strings[i] = ToText(cells[start + i * stride], start + i * stride, columns);
-                return strings;
+            count++;
+            reader.Skip();
         }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
+        return count;
     }
 
-    private float ToFloat(JsonElement cell, int position, int columns)
+    private float ToFloat(in JsonCell cell, int position, int columns)
     {
         double value = ToDouble(cell, position, columns, "float", s_floatMax);
         float narrowed = (float)value;
@@ -206,34 +252,34 @@ internal sealed class OnnxInputBinder
         return narrowed;
     }
 
-    private double ToDouble(JsonElement cell, int position, int columns) => ToDouble(cell, position, columns, "double", s_doubleMax);
+    private double ToDouble(in JsonCell cell, int position, int columns) => ToDouble(cell, position, columns, "double", s_doubleMax);
 
     // A finite double, or NaN for a missing value when the model takes them; narrowing to float is the caller's.
-    private double ToDouble(JsonElement cell, int position, int columns, string typeName, string largest)
+    private double ToDouble(in JsonCell cell, int position, int columns, string typeName, string largest)
     {
         double value = NumberOf(cell, position, columns) ?? throw Uncoercible(cell, position, columns, "a number");
         if (double.IsNaN(value)) return Missing(cell, position, columns);
         if (double.IsInfinity(value))
         {
             // "Infinity" asks for an infinity; 1e999999 is a number too large for the type.
-            throw cell.ValueKind == JsonValueKind.String && !cell.GetRawText().Any(char.IsAsciiDigit)
-                ? Bad($"{Where(position, columns)}: {Shown(cell)} is not a finite number; infinities are not accepted.")
+            throw cell.Kind == JsonTokenType.String && cell.Raw.IndexOfAnyInRange((byte)'0', (byte)'9') < 0
+                ? Bad($"{Where(position, columns)}: {cell.Shown()} is not a finite number; infinities are not accepted.")
                 : OutOfRange(cell, position, columns, typeName, largest);
         }
 
         return value;
     }
 
-    private double Missing(JsonElement cell, int position, int columns)
+    private double Missing(in JsonCell cell, int position, int columns)
         => _allowNan
             ? double.NaN
-            : throw Bad($"{Where(position, columns)}: {Shown(cell)} is a missing value, which this model does not take (its metadata has no {AllowNanKey}=true); send a number.");
+            : throw Bad($"{Where(position, columns)}: {cell.Shown()} is a missing value, which this model does not take (its metadata has no {AllowNanKey}=true); send a number.");
 
-    private long ToInteger(JsonElement cell, int position, int columns, long min, long max, string typeName)
+    private long ToInteger(in JsonCell cell, int position, int columns, long min, long max, string typeName)
     {
         // An integer literal is read exactly; through a double, integers above 2^53 would change.
-        if (cell.ValueKind == JsonValueKind.Number && cell.TryGetInt64(out long value)
-            || cell.ValueKind == JsonValueKind.String && long.TryParse(ReadText(cell, position, columns).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
+        if (cell.Kind == JsonTokenType.Number && cell.TryGetInt64(out long value)
+            || cell.Kind == JsonTokenType.String && long.TryParse(ReadText(cell, position, columns).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
         {
             if (value < min || value > max) throw OutOfRange(cell, position, columns, typeName, max.ToString(CultureInfo.InvariantCulture));
             return value;
@@ -252,19 +298,19 @@ internal sealed class OnnxInputBinder
 
     // The cell as the number the client wrote: booleans as 1 and 0, numeric strings parsed, null and "NaN" as NaN, a
     // literal beyond double's range as an infinity; null when it is no number at all.
-    private double? NumberOf(JsonElement cell, int position, int columns)
+    private double? NumberOf(in JsonCell cell, int position, int columns)
     {
-        switch (cell.ValueKind)
+        switch (cell.Kind)
         {
-            case JsonValueKind.Number:
+            case JsonTokenType.Number:
                 return cell.GetDouble();
-            case JsonValueKind.True:
+            case JsonTokenType.True:
                 return 1;
-            case JsonValueKind.False:
+            case JsonTokenType.False:
                 return 0;
-            case JsonValueKind.Null:
+            case JsonTokenType.Null:
                 return double.NaN;
-            case JsonValueKind.String:
+            case JsonTokenType.String:
                 string text = ReadText(cell, position, columns).Trim();
                 if (bool.TryParse(text, out bool flag)) return flag ? 1 : 0;
                 return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) ? parsed : null;
@@ -273,17 +319,17 @@ internal sealed class OnnxInputBinder
         }
     }
 
-    private bool ToBoolean(JsonElement cell, int position, int columns)
+    private bool ToBoolean(in JsonCell cell, int position, int columns)
     {
-        switch (cell.ValueKind)
+        switch (cell.Kind)
         {
-            case JsonValueKind.True:
+            case JsonTokenType.True:
                 return true;
-            case JsonValueKind.False:
+            case JsonTokenType.False:
                 return false;
-            case JsonValueKind.Number when cell.TryGetDouble(out double d) && (d == 0 || d == 1):
+            case JsonTokenType.Number when cell.TryGetDouble(out double d) && (d == 0 || d == 1):
                 return d == 1;
-            case JsonValueKind.String:
+            case JsonTokenType.String:
                 string text = ReadText(cell, position, columns).Trim();
                 if (bool.TryParse(text, out bool flag)) return flag;
                 if (text is "0" or "1") return text == "1";
@@ -293,15 +339,15 @@ internal sealed class OnnxInputBinder
         throw Uncoercible(cell, position, columns, "true or false");
     }
 
-    private string ToText(JsonElement cell, int position, int columns) => cell.ValueKind switch
+    private string ToText(in JsonCell cell, int position, int columns) => cell.Kind switch
     {
-        JsonValueKind.String => ReadText(cell, position, columns),
-        JsonValueKind.Null => "",
-        _ => cell.GetRawText(),
+        JsonTokenType.String => ReadText(cell, position, columns),
+        JsonTokenType.Null => "",
+        _ => cell.RawText(),
     };
 
     // A JSON string can escape half of a surrogate pair (\ud800) alone, which is no text at all.
-    private string ReadText(JsonElement cell, int position, int columns)
+    private string ReadText(in JsonCell cell, int position, int columns)
     {
         try
         {
@@ -313,11 +359,11 @@ internal sealed class OnnxInputBinder
         }
     }
 
-    private ScoringRequestException OutOfRange(JsonElement cell, int position, int columns, string typeName, string largest)
-        => Bad($"{Where(position, columns)}: {Shown(cell)} is out of range for the model's {typeName} input (largest magnitude {largest}).");
+    private ScoringRequestException OutOfRange(in JsonCell cell, int position, int columns, string typeName, string largest)
+        => Bad($"{Where(position, columns)}: {cell.Shown()} is out of range for the model's {typeName} input (largest magnitude {largest}).");
 
-    private ScoringRequestException Uncoercible(JsonElement cell, int position, int columns, string wanted)
-        => Bad($"{Where(position, columns)}: {Shown(cell)} is not {wanted}.");
+    private ScoringRequestException Uncoercible(in JsonCell cell, int position, int columns, string wanted)
+        => Bad($"{Where(position, columns)}: {cell.Shown()} is not {wanted}.");
 
     private string Where(int position, int columns)
     {
@@ -325,13 +371,6 @@ internal sealed class OnnxInputBinder
         int column = position % columns;
         string name = ColumnNames is { } names && column < names.Count ? $"'{names[column]}'" : column.ToString(CultureInfo.InvariantCulture);
         return $"Row {row}, column {name}";
-    }
-
-    // The value as the client wrote it, cut short: a cell can be a whole nested document.
-    private static string Shown(JsonElement cell)
-    {
-        string raw = cell.GetRawText();
-        return raw.Length <= 60 ? raw : raw[..57] + "...";
     }
 
     private static IReadOnlyList<string>? FeatureNamesFrom(IReadOnlyDictionary<string, string> metadata, int? featureCount)
@@ -352,13 +391,13 @@ internal sealed class OnnxInputBinder
     private static bool IsSupported(OnnxElementType type) => type is OnnxElementType.Float or OnnxElementType.Double or OnnxElementType.Int64
         or OnnxElementType.Int32 or OnnxElementType.Bool or OnnxElementType.String;
 
-    private static string Describe(JsonValueKind kind) => kind switch
+    private static string Describe(JsonTokenType kind) => kind switch
     {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.Null => "null",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.Null => "null",
         _ => "a boolean",
     };
 

@@ -37,62 +37,26 @@ internal sealed class OnnxScorer : IDisposable
                 $"Invalid JSON: the body is not UTF-8 text (the byte 0x{body[offset]:X2} at offset {offset} starts no valid UTF-8 sequence); send the JSON encoded as UTF-8."));
         }
 
-        JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(body);
-            document = JsonDocument.ParseValue(ref reader);
-            if (body[(int)reader.BytesConsumed..].Trim(" \t\r\n"u8).Length > 0)
+            // Rows are read straight from the body into the input tensors: no parsed document, no copy of the body.
+            OnnxTensor[] inputs = _binder.Bind(body, RequestRows.Find(body));
+            OnnxRunResult result = _model.Run(inputs);
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var json = new Utf8JsonWriter(buffer))
             {
-                document.Dispose();
-                return ScoringResponse.Error(400, $"Invalid JSON: unexpected content after the JSON value at byte {reader.BytesConsumed}.");
+                _writer.Write(json, result);
             }
-        }
-        catch (JsonException ex)
-        {
-            return ScoringResponse.Error(400, $"Invalid JSON: {ex.Message}");
-        }
 
-        using (document)
-        {
-            try
-            {
-                JsonElement root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object || !TryGetData(root, out JsonElement data))
-                {
-                    return ScoringResponse.Error(400, "The request body must be a JSON object with a 'data' member, e.g. {\"data\": [[1.0, 2.0]]}.");
-                }
-
-                OnnxTensor[] inputs = _binder.Bind(data);
-                OnnxRunResult result = _model.Run(inputs);
-                var buffer = new ArrayBufferWriter<byte>(256);
-                using (var json = new Utf8JsonWriter(buffer))
-                {
-                    _writer.Write(json, result);
-                }
-
-                return new ScoringResponse(200, buffer.WrittenSpan.ToArray());
-            }
-            catch (ScoringRequestException ex)
-            {
-                return ScoringResponse.Error(ex.StatusCode, ex.Message);
-            }
-            catch (OnnxRuntimeException ex)
-            {
-                return ScoringResponse.Error(400, $"The model rejected the input: {ex.Message}");
-            }
+            return new ScoringResponse(200, buffer.WrittenSpan.ToArray());
         }
-    }
-
-    private static bool TryGetData(JsonElement root, out JsonElement data)
-    {
-        try
+        catch (ScoringRequestException ex)
         {
-            return root.TryGetProperty("data", out data);
+            return ScoringResponse.Error(ex.StatusCode, ex.Message);
         }
-        catch (InvalidOperationException)
+        catch (OnnxRuntimeException ex)
         {
-            throw new ScoringRequestException(400, $"Invalid JSON: a member name of the body is not valid Unicode text: {OnnxInputBinder.UnpairedSurrogate}.");
+            return ScoringResponse.Error(400, $"The model rejected the input: {ex.Message}");
         }
     }
 

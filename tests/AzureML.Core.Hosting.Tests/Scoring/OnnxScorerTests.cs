@@ -55,6 +55,13 @@ public class OnnxScorerTests
     [TestCase("{\"data\": [[5.1, 3.5, 1.4, \"wide\"]]}", "Row 0, column 'petal_width': \"wide\" is not a number")]
     [TestCase("{\"data\": [{\"sepal_length\": 5.1}]}", "Row 0 has no column 'sepal_width'")]
     [TestCase("{\"data\": [[1, 2, 3, 4]]} trailing", "unexpected content after the JSON value")]
+    [TestCase("{\"data\": [[1, 2, 3, 4], [1, 2, 3, 4, 5, 6]]}", "Row 1 has 6 values; row 0 has 4")]
+    [TestCase("{\"data\": [[1, 2, 3, 4], [1, 2]]}", "Row 1 has 2 values; row 0 has 4")]
+    [TestCase("{\"data\": [[1, 2, 3, 4], {\"sepal_length\": 1}]}", "Row 1 is an object; rows must be arrays")]
+    [TestCase("{\"data\": {\"sepal_length\": 1}}", "'data' must be an array of rows, not an object")]
+    [TestCase("{\"data\": [[5.1, {\"a\": [1, 2]}, 1.4, 0.2]]}", "Row 0, column 'sepal_width': {\"a\": [1, 2]} is not a number")]
+    [TestCase("{\"data\": [[1, 2, 3, 4]], \"data\": [[1, 2]]}", "row 0 has 2")]
+    [TestCase("{\"data\": [[1, 2, 3, 4]], \"rest\": [}", "Invalid JSON")]
     public void Score_BadRequest_Answers400NamingTheProblem(string body, string expected)
     {
         using OnnxScorer scorer = Iris();
@@ -63,6 +70,31 @@ public class OnnxScorerTests
 
         Assert.That(status, Is.EqualTo(400));
         Assert.That(error.GetProperty("error").GetString(), Does.Contain(expected));
+    }
+
+    [Test]
+    public void Score_NamedRowsInAnyOrderWithOtherMembers_TakeTheModelsColumns()
+    {
+        using OnnxScorer scorer = Iris();
+
+        (int status, JsonElement body) = Score(scorer,
+            "{\"id\": 7, \"data\": [{\"sepal_length\": 5.1, \"sepal_width\": 3.5, \"petal_length\": 1.4, \"petal_width\": 0.2}, " +
+            "{\"note\": {\"by\": [\"x\"]}, \"petal_width\": 2.3, \"petal_length\": 5.2, \"sepal_width\": 3.0, \"sepal_length\": 6.7}]}");
+
+        Assert.That(status, Is.EqualTo(200), body.ToString());
+        Assert.That(body.GetProperty("result").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "setosa", "virginica" }));
+    }
+
+    [Test]
+    public void Score_LongValueThatIsNoNumber_IsShownCutShort()
+    {
+        using OnnxScorer scorer = Iris();
+        string value = new('x', 100_000);
+
+        (int status, JsonElement error) = Score(scorer, $"{{\"data\": [[5.1, 3.5, 1.4, \"{value}\"]]}}");
+
+        Assert.That(status, Is.EqualTo(400));
+        Assert.That(error.GetProperty("error").GetString(), Is.EqualTo($"Row 0, column 'petal_width': \"{value[..56]}... is not a number."));
     }
 
     [Test]

@@ -81,6 +81,43 @@ public class RunLifecycleFaultTests : LocalWorkspaceTest
             $"record unchanged by reads; ended {finished.Status}");
     }
 
+    // The supervisor starts a run's node held at a gate, records it, marks the run Running and only then lets it
+    // through; dying before that closes the gate's pipe, exactly as closing it here does.
+    [TestCase(false, TestName = "Run_SupervisorEndsBeforeLettingTheNodeThrough_TheScriptNeverRunsAndNoExitIsRecorded")]
+    [TestCase(true, TestName = "Run_SupervisorLetsTheNodeThrough_TheScriptRunsMarkedStartedWithItsExitCode")]
+    public void Run_NodeGate(bool letThrough)
+    {
+        string control = Folder.Combine("control"), ran = Folder.Combine("ran");
+        Directory.CreateDirectory(control);
+        string exitFile = Path.Combine(control, "exit_code");
+        ProcessStartInfo start = SessionProcess.StartInfo(LocalRunSupervisor.WrapperScript, "azureml-run", Folder.Path, "touch", [ran],
+            new Dictionary<string, string>
+            {
+                ["AZUREML_LOCAL_LOG_FILE"] = Path.Combine(control, "log.txt"),
+                ["AZUREML_LOCAL_STDERR_FILE"] = Path.Combine(control, "stderr.txt"),
+                ["AZUREML_LOCAL_EXIT_FILE"] = exitFile,
+            });
+
+        using (Process node = Process.Start(start)!)
+        {
+            if (letThrough) node.StandardInput.WriteLine("go");
+            node.StandardInput.Close();
+            Assert.That(node.WaitForExit(s_patience), Is.True, "the node's wrapper did not exit");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(ran), Is.EqualTo(letThrough), "the script ran");
+            Assert.That(File.Exists(exitFile + ".started"), Is.EqualTo(letThrough), "the start mark a successor reads");
+            Assert.That(File.Exists(exitFile) ? File.ReadAllText(exitFile) : null, Is.EqualTo(letThrough ? "0" : null), "the exit code a successor reads");
+        });
+        if (!letThrough)
+        {
+            FaultTable.Record("supervisor ends between starting a node and letting it through", "the script never runs; no start mark and no exit code, so the successor says the script never ran",
+                "script not run; no start mark; no exit code");
+        }
+    }
+
     [Test]
     public void Run_ScriptKilledWhileLogging_EveryAcknowledgedMetricIsKept()
     {

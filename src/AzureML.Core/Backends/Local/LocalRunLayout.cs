@@ -26,17 +26,21 @@ internal sealed class LocalRunLayout
     public string StderrFile => Path.Combine(Control, "stderr.txt");
     public string ExitCodeFile => Path.Combine(Control, "exit_code");
 
+    /// <summary>Made by node 0's wrapper just before it runs the script.</summary>
+    public string ScriptStartedFile => ExitCodeFile + ".started";
+
     /// <summary>What the run's supervisor process printed: its start-up problems and anything unexpected.</summary>
     public string SupervisorLog => Path.Combine(Control, "supervisor.log");
 
     /// <summary>
     /// The run's exit code from every node's record: the first non-zero one, else 0 when every node recorded an
-    /// exit, else <c>null</c> (a node never got to exit on its own).
+    /// exit, else <c>null</c> (a node never got to exit on its own). Only the files themselves count, not their
+    /// <c>.tmp</c> or <c>.started</c> companions.
     /// </summary>
     public int? ReadRunExitCode()
     {
         var files = new List<string> { ExitCodeFile };
-        if (Directory.Exists(Control)) files.AddRange(Directory.EnumerateFiles(Control, "exit_code_node_*").Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal)));
+        if (Directory.Exists(Control)) files.AddRange(Directory.EnumerateFiles(Control, "exit_code_node_*").Where(f => Path.GetExtension(f).Length == 0));
         int?[] codes = files.Select(f => File.Exists(f) && int.TryParse(File.ReadAllText(f).Trim(), out int c) ? c : (int?)null).ToArray();
         return codes.FirstOrDefault(c => c is not null and not 0) ?? (codes.All(c => c == 0) ? 0 : null);
     }

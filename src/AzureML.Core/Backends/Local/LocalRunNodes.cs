@@ -17,7 +17,8 @@ internal sealed class LocalRunNodes : IDisposable
     public int LeaderPid => _nodes[0].Process.Id;
 
     /// <summary>
-    /// Starts <c>nodeCount</c> processes, recording each so any process can find and end them; <c>start</c>
+    /// Starts <c>nodeCount</c> processes held at their gate until <see cref="LetThrough"/>, recording each so any
+    /// process can find and end them; <c>start</c>
     /// makes the start info of one node from its rank and its log and exit-code files.
     /// </summary>
     public static LocalRunNodes Start(LocalBackend backend, string runId, LocalRunLayout layout, int nodeCount, Func<int, string, string, ProcessStartInfo> start)
@@ -33,7 +34,6 @@ internal sealed class LocalRunNodes : IDisposable
                 string exitFile = rank == 0 ? layout.ExitCodeFile : Path.Combine(layout.Control, $"exit_code_node_{rank}");
                 Process process = Process.Start(start(rank, log, exitFile))
                     ?? throw new AzureMLException($"Could not start node {rank} of run {runId}.");
-                process.StandardInput.Close();
                 var node = new Node(process, ProcessIdentity.StartTicks(process.Id), exitFile);
                 nodes._nodes.Add(node);
                 records.Record(runId, rank, process.Id, node.StartTicks);
@@ -72,6 +72,16 @@ internal sealed class LocalRunNodes : IDisposable
         }
 
         return 0;
+    }
+
+    /// <summary>Lets every node's wrapper, held at its gate since it started, run the script.</summary>
+    public void LetThrough()
+    {
+        foreach (Node node in _nodes)
+        {
+            node.Process.StandardInput.WriteLine("go");
+            node.Process.StandardInput.Close();
+        }
     }
 
     /// <summary>Ends every node's process tree and waits for the wrappers to be reaped.</summary>

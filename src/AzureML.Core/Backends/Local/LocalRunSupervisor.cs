@@ -16,9 +16,15 @@ namespace AzureML.Core.Backends.Local;
 /// </summary>
 internal sealed class LocalRunSupervisor
 {
-    // The wrapper sends stdout to the log, and stderr to both the log and a separate file for error tails.
-    // It records the exit code in a file, so a supervisor that takes the run over can finish it.
-    private const string WrapperScript = """
+    // The wrapper starts the script only once the supervisor has recorded the node and the run reads Running, and says
+    // "go" on its standard input: a supervisor that dies before that closes the pipe, and the wrapper exits without
+    // running anything. It marks that the script started, sends stdout to the log and stderr to both the log and a
+    // separate file for error tails, and records the exit code in a file, so a supervisor that takes the run over can
+    // tell a script that never started from one that was killed, and finish the run.
+    internal const string WrapperScript = """
+        IFS= read -r gate
+        [ "$gate" = go ] || exit 0
+        : > "$AZUREML_LOCAL_EXIT_FILE.started"
         exec 3>>"$AZUREML_LOCAL_LOG_FILE"
         "$@" 2>&1 1>&3 3>&- | tee -a "$AZUREML_LOCAL_STDERR_FILE" 1>&3 3>&-
         rc=${PIPESTATUS[0]}
@@ -179,7 +185,9 @@ internal sealed class LocalRunSupervisor
         }
         else if (status == RunStatus.Preparing)
         {
-            // The previous supervisor died part-way through preparing; what it left is not trusted.
+            // The previous supervisor died part-way through preparing; what it left is not trusted. Nodes it started
+            // were never let through (their gate closed with it); they are ended before their folder goes.
+            new LocalRunNodeProcesses(_backend.Database).KillAll(RunId, s_killWait);
             LocalRunFinalizer.TryDelete(_layout.Working);
             runs.SetStatus(RunId, RunStatus.Failed, new RunError("ServiceError",
                 "The run's supervisor ended while preparing the run (it was killed, or the machine restarted). Submit the run again."));
@@ -229,16 +237,20 @@ internal sealed class LocalRunSupervisor
             return;
         }
 
+        // Started held at the gate and recorded before the run reads Running, so a successor that finds the run Running
+        // always finds its processes; they run the script only once let through.
+        _nodes = StartNodes(command!, variables!);
+        DateTimeOffset? deadline = _job.MaxRunDurationSeconds is long seconds ? DateTimeOffset.UtcNow.AddSeconds(seconds) : null;
+        new LocalRunProcesses(_backend.Database).RecordScript(RunId, _nodes.LeaderPid, deadline);
         if (_cancel.IsCancellationRequested || runs.TryTransition(RunId, new[] { RunStatus.Preparing }, RunStatus.Running) is null)
         {
+            _nodes.KillAll(s_killWait);
             ReleaseNodes();
             LocalRunFinalizer.Finish(_backend, RunId, null, canceled: true, null);
             return;
         }
 
-        _nodes = StartNodes(command!, variables!);
-        DateTimeOffset? deadline = _job.MaxRunDurationSeconds is long seconds ? DateTimeOffset.UtcNow.AddSeconds(seconds) : null;
-        new LocalRunProcesses(_backend.Database).RecordScript(RunId, _nodes.LeaderPid, deadline);
+        _nodes.LetThrough();
 
         (int? exitCode, string? timeout) = await WaitAsync(_nodes, deadline).ConfigureAwait(false);
         bool canceled = _cancel.IsCancellationRequested && timeout is null;
@@ -268,6 +280,14 @@ internal sealed class LocalRunSupervisor
             int? recorded = _layout.ReadRunExitCode();
             if (!nodeProcesses.List(RunId).Any(p => ProcessIdentity.IsAlive(p.Pid, p.StartTicks)))
             {
+                if (recorded is null && !File.Exists(_layout.ScriptStartedFile))
+                {
+                    // The previous supervisor died after the run read Running but before it let the script through.
+                    _backend.Runs.SetStatus(RunId, RunStatus.Failed, new RunError("ServiceError",
+                        "The run's supervisor ended before the script started (it was killed, or the machine restarted); the script never ran. Submit the run again."));
+                    return;
+                }
+
                 LocalRunFinalizer.Finish(_backend, RunId, recorded, canceled: _cancel.IsCancellationRequested, null);
                 return;
             }

@@ -957,6 +957,11 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
         self._started = time.perf_counter()
         self._deadline = time.monotonic() + BODY_DEADLINE_SECONDS
 
+    def _start_body_deadline(self):
+        """Start the body's deadline again once the request holds a scoring place: time spent waiting for one behind
+        large requests is the server's, not a client that stalls."""
+        self._deadline = time.monotonic() + BODY_DEADLINE_SECONDS
+
     def do_GET(self):
         """Liveness and swagger."""
         self._begin()
@@ -980,6 +985,7 @@ class ScoringRequestHandler(http.server.BaseHTTPRequestHandler):
             return
         try:
             with self.server.scoring_places:
+                self._start_body_deadline()
                 try:
                     raw = self._read_body()
                 except (TimeoutError, socket.timeout):
