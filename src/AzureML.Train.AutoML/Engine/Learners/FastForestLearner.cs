@@ -26,13 +26,17 @@ internal sealed class FastForestLearner : TreeEnsembleLearner
         new Hyperparameter("max_features", Domain.Real(0.1, 1), 1.0),
         new Hyperparameter("max_samples", Domain.Real(0.3, 1), 0.7));
 
-    // Random forests as they are usually run (scikit-learn's defaults): 100 fully grown trees, a square root share
-    // of the features at each split and about the share of distinct rows a bootstrap sample holds.
+    // Random forests as they are usually run (scikit-learn's defaults): fully grown trees, a square root share of
+    // the features at each split and about the share of distinct rows a bootstrap sample holds — with 300 trees
+    // rather than 100, because a forest's probabilities (vote shares) rank rows more finely and vary less with more
+    // trees, which is what AUC rewards, at a cost the search can afford on the small data forests win on.
     public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[]
     {
-        Variant(context, ("n_estimators", Math.Min(100, SizeLimit(context, 2048))), ("num_leaves", SizeLimit(context)), ("min_samples_leaf", 1),
+        Variant(context, ("n_estimators", Math.Min(WarmStartTrees, SizeLimit(context, 2048))), ("num_leaves", SizeLimit(context)), ("min_samples_leaf", 1),
             ("max_features", Math.Clamp(1 / Math.Sqrt(Math.Max(1, context.Features)), 0.1, 1)), ("max_samples", BootstrapShare)),
     };
+
+    private const int WarmStartTrees = 300;
 
     /// <summary>The expected share of distinct rows in a bootstrap sample (1 − 1/e).</summary>
     private const double BootstrapShare = 0.632;
