@@ -27,9 +27,9 @@ internal sealed class FastForestLearner : TreeEnsembleLearner
         new Hyperparameter("max_samples", Domain.Real(0.3, 1), 0.7));
 
     // Random forests as they are usually run (scikit-learn's defaults): fully grown trees, a square root share of
-    // the features at each split and about the share of distinct rows a bootstrap sample holds — with 300 trees
-    // rather than 100, because a forest's probabilities (vote shares) rank rows more finely and vary less with more
-    // trees, which is what AUC rewards, at a cost the search can afford on the small data forests win on.
+    // the features at each split and about the share of distinct rows a bootstrap sample holds — but up to 300
+    // trees rather than 100: a binary forest's probability is its vote share, and more votes rank rows with fewer
+    // ties and less noise, which is what AUC measures.
     public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[]
     {
         Variant(context, ("n_estimators", Math.Min(WarmStartTrees, SizeLimit(context, 2048))), ("num_leaves", SizeLimit(context)), ("min_samples_leaf", 1),

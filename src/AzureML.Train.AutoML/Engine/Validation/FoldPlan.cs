@@ -8,7 +8,7 @@ namespace AzureML.Train.AutoML.Engine.Validation;
 /// fewer than 1,000 rows get 5 folds repeated 3 times with different shuffles, up to 20,000 rows 3 folds, more a
 /// 10% validation split. On a few hundred rows one partition's fold scores swing by several points of AUC, so the
 /// search and the ensemble selection would chase that partition's noise; averaging three partitions costs 1.5×
-/// the fits of 10-fold cross-validation and ranks configurations far more stably.
+/// the fits of 10-fold cross-validation and ranks configurations more stably.
 /// </summary>
 internal sealed class FoldPlan
 {
