@@ -16,28 +16,10 @@ has_sklearn() {
 
 has_sklearn && exit 0
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "error: no python3 on this machine can import scikit-learn, joblib and pandas. Install them, e.g. 'pip install scikit-learn joblib pandas', then build again." >&2
+if ! bash "$(dirname "${BASH_SOURCE[0]}")/install-debian-packages.sh" "the scikit-learn samples and tests" python3-sklearn python3-joblib python3-pandas; then
+  echo "error: no python3 on this machine can import scikit-learn, joblib and pandas. Install them (e.g. 'pip install scikit-learn joblib pandas'), then build again." >&2
   exit 1
 fi
-
-if [ "$(id -u)" = "0" ]; then
-  as_root=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
-  as_root=(sudo -n)
-else
-  echo "error: no python3 on this machine can import scikit-learn, joblib and pandas. Run 'sudo apt-get install -y python3-sklearn python3-joblib python3-pandas' (or 'pip install scikit-learn joblib pandas'), then build again." >&2
-  exit 1
-fi
-
-echo "Installing python3-sklearn, python3-joblib and python3-pandas with apt-get (needed by the scikit-learn samples and tests)..."
-(
-  flock 9
-  if ! has_sklearn; then
-    "${as_root[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq python3-sklearn python3-joblib python3-pandas >/dev/null
-  fi
-) 9>"${TMPDIR:-/tmp}/azureml-sdk-apt.lock"
 
 if ! has_sklearn; then
   echo "error: python3-sklearn and python3-pandas were installed but no python3 can import them. Check 'python3 -c \"import sklearn, pandas\"'." >&2

@@ -212,7 +212,7 @@ internal sealed class AutoMLEngine
 
     private void BuildVotingEnsemble(TrialData shared)
     {
-        List<TrialOutcome> candidates = BestTrials(CaruanaSelection.Rounds);
+        List<TrialOutcome> candidates = CaruanaSelection.Candidates(BestTrials(int.MaxValue), o => o.Algorithm).ToList();
         if (candidates.Count < 2) return;
 
         var clock = Stopwatch.StartNew();

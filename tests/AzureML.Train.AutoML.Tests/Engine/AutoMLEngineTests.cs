@@ -2,8 +2,10 @@ using AzureML.TestUtilities;
 using AzureML.Train.AutoML.Engine;
 using AzureML.Train.AutoML.Engine.Data;
 using AzureML.Train.AutoML.Engine.Learners;
+using AzureML.Train.AutoML.Engine.Metrics;
 using AzureML.Train.AutoML.Engine.OnnxExport;
 using AzureML.Train.AutoML.Engine.Scoring;
+using AzureML.Train.AutoML.Engine.Validation;
 using Google.Protobuf;
 using NUnit.Framework;
 
@@ -114,6 +116,31 @@ public class AutoMLEngineTests
 
         using OnnxSession session = OnnxSession.Load(ensemble.Model.ToByteArray());
         OnnxParityTests.AssertSameAnswers(answer, session.Run(EngineFixtures.RawInputs(data), data.RowCount), data);
+    }
+
+    [Test]
+    public async Task RunAsync_SmallDataDefaultValidation_EnsemblesPredictEveryRepeatAndTablesCountRowsOnce()
+    {
+        // Arrange: no fold count, so a few hundred rows get repeated cross-validation.
+        TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(150, "binary"), TaskKind.Classification, "label");
+        EngineSettings settings = Settings(TaskKind.Classification, "AUC_weighted", 8) with { CrossValidations = null, StackEnsemble = true };
+
+        // Act
+        EngineResult result = await new AutoMLEngine(data, settings, new RecordingMonitor()).RunAsync(CancellationToken.None);
+
+        // Assert
+        int predictedRows = 150 * FoldPlan.SmallDataRepeats;
+        foreach (TrialOutcome outcome in result.Completed)
+        {
+            Assert.That(outcome.OutOfFold.Rows, Is.EqualTo(predictedRows), outcome.Algorithm);
+            Assert.That(Enumerable.Range(0, predictedRows).Select(r => outcome.OutOfFold[r, 0] + outcome.OutOfFold[r, 1]), Is.All.EqualTo(1).Within(1e-6),
+                $"{outcome.Algorithm} predicts every row of every repeat");
+            MetricTable confusion = outcome.Metrics.Tables.Single(t => t.Name == "confusion_matrix");
+            Assert.That(confusion.Columns.Skip(1).SelectMany(c => c.Values).Sum(v => (long)v), Is.EqualTo(150), $"{outcome.Algorithm}'s confusion matrix");
+        }
+
+        TrialOutcome stack = result.Completed.Single(c => c.Algorithm == "StackEnsemble");
+        Assert.That(stack.Metrics["AUC_weighted"], Is.GreaterThan(0.8).And.LessThan(1));
     }
 
     [Test]

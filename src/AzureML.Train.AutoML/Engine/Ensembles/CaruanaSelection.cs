@@ -16,6 +16,18 @@ internal static class CaruanaSelection
 
     public const int Bags = 20;
 
+    /// <summary>
+    /// The models to select from: the <paramref name="top"/> best of <paramref name="ranked"/> (best first) and, for
+    /// each learner (<paramref name="learner"/>) not among them, that learner's best. The top of one learner's local
+    /// search are near-copies of one model whose lead over the other learners is partly the search's selection noise
+    /// on a few hundred rows; the selection needs different models to average.
+    /// </summary>
+    public static IEnumerable<T> Candidates<T>(IReadOnlyList<T> ranked, Func<T, string> learner, int top = Rounds)
+    {
+        var included = new HashSet<string>(ranked.Take(top).Select(learner), StringComparer.Ordinal);
+        return ranked.Take(top).Concat(ranked.Skip(top).Where(r => included.Add(learner(r))));
+    }
+
     /// <summary>Picks members among <paramref name="candidates"/> (out-of-fold predictions), minimising <paramref name="loss"/>.</summary>
     /// <returns>The indexes of the chosen candidates and their weights (summing to 1), largest weight first.</returns>
     public static (int[] Members, double[] Weights) Select(IReadOnlyList<Predictions> candidates, Func<Predictions, double> loss, int seed, int rounds = Rounds, int bags = Bags)

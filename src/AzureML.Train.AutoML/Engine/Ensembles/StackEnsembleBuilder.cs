@@ -4,6 +4,7 @@ using AzureML.Train.AutoML.Engine.Metrics;
 using AzureML.Train.AutoML.Engine.OnnxExport;
 using AzureML.Train.AutoML.Engine.Search;
 using AzureML.Train.AutoML.Engine.Trials;
+using AzureML.Train.AutoML.Engine.Validation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Onnx;
@@ -26,15 +27,22 @@ internal static class StackEnsembleBuilder
         TrainingData data = shared.Data;
         int[] rows = shared.ValidatedRows;
         float[][] features = Features(data, members.Select(m => m.OutOfFold).ToList());
-        int[] fold = Assign(data, rows, seed);
         var outOfFold = new Predictions(rows.Length, data.OutputWidth);
-        for (int f = 0; f < MetaFolds; f++)
+
+        // Each repeat of the cross-validation validates every row once: meta models are cross-validated within a
+        // repeat, so no row's meta prediction comes from a meta model that saw that row.
+        foreach ((int start, int length) in shared.Repeats)
         {
-            int[] train = Enumerable.Range(0, rows.Length).Where(i => fold[i] != f).ToArray();
-            int[] test = Enumerable.Range(0, rows.Length).Where(i => fold[i] == f).ToArray();
-            if (test.Length == 0) continue;
-            Predictions predictions = Meta(data, features, rows, train, seed).Predict(test.Select(i => features[i]).ToArray());
-            for (int i = 0; i < test.Length; i++) predictions.Row(i).CopyTo(outOfFold.Values.AsSpan(test[i] * outOfFold.Width, outOfFold.Width));
+            int[] repeat = Enumerable.Range(start, length).ToArray();
+            int[] fold = FoldPlan.Assign(data, repeat.Select(i => rows[i]).ToArray(), MetaFolds, seed);
+            for (int f = 0; f < MetaFolds; f++)
+            {
+                int[] train = repeat.Where((_, j) => fold[j] != f).ToArray();
+                int[] test = repeat.Where((_, j) => fold[j] == f).ToArray();
+                if (test.Length == 0) continue;
+                Predictions predictions = Meta(data, features, rows, train, seed).Predict(test.Select(i => features[i]).ToArray());
+                for (int i = 0; i < test.Length; i++) predictions.Row(i).CopyTo(outOfFold.Values.AsSpan(test[i] * outOfFold.Width, outOfFold.Width));
+            }
         }
 
         MetaModel final = Meta(data, features, rows, Enumerable.Range(0, rows.Length).ToArray(), seed);
@@ -50,23 +58,6 @@ internal static class StackEnsembleBuilder
         bool binary = data.IsBinary;
         int positive = data.Classes?.PositiveIndex ?? 0;
         return Enumerable.Range(0, rows).Select(r => members.SelectMany(m => binary ? new[] { (float)m[r, positive] } : m.Row(r).ToArray().Select(v => (float)v)).ToArray()).ToArray();
-    }
-
-    private static int[] Assign(TrainingData data, int[] rows, int seed)
-    {
-        var random = new Random(seed);
-        var fold = new int[rows.Length];
-        IEnumerable<int[]> groups = data.Classes is null
-            ? new[] { Enumerable.Range(0, rows.Length).ToArray() }
-            : Enumerable.Range(0, rows.Length).GroupBy(i => data.ClassIndex[rows[i]]).OrderBy(g => g.Key).Select(g => g.ToArray());
-        int next = 0;
-        foreach (int[] group in groups)
-        {
-            random.Shuffle(group);
-            foreach (int i in group) fold[i] = next++ % MetaFolds;
-        }
-
-        return fold;
     }
 
     private static MetaModel Meta(TrainingData data, float[][] features, int[] rows, int[] train, int seed)

@@ -9,14 +9,13 @@ namespace AzureML.Train.AutoML.Engine.Learners;
 /// ML.NET's FastForest random forest (azureml's RandomForest). Binary forests output summed tree votes, turned into
 /// the share of positive votes; several classes train one calibrated forest per class.
 /// </summary>
-internal sealed class FastForestLearner : MLNetLearner
+internal sealed class FastForestLearner : TreeEnsembleLearner
 {
     public override string Name => "RandomForest";
 
-    public override string Component(LearnerContext context) => context.Task == TaskKind.Regression ? nameof(FastForestRegressionTrainer)
-        : context.IsBinary ? nameof(FastForestBinaryTrainer) : "OneVersusAll(FastForestBinaryTrainer)";
+    protected override string RegressionTrainer => nameof(FastForestRegressionTrainer);
 
-    public override bool Supports(TaskKind task) => true;
+    protected override string BinaryTrainer => nameof(FastForestBinaryTrainer);
 
     public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config, 60, 8, 0.02);
 
@@ -27,13 +26,17 @@ internal sealed class FastForestLearner : MLNetLearner
         new Hyperparameter("max_features", Domain.Real(0.1, 1), 1.0),
         new Hyperparameter("max_samples", Domain.Real(0.3, 1), 0.7));
 
-    // Random forests as they are usually run (scikit-learn's defaults): 100 fully grown trees, a square root share
-    // of the features at each split and about the share of distinct rows a bootstrap sample holds.
+    // Random forests as they are usually run (scikit-learn's defaults): fully grown trees, a square root share of
+    // the features at each split and about the share of distinct rows a bootstrap sample holds — but up to 300
+    // trees rather than 100: a binary forest's probability is its vote share, and more votes rank rows with fewer
+    // ties and less noise, which is what AUC measures.
     public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[]
     {
-        Variant(context, ("n_estimators", Math.Min(100, SizeLimit(context, 2048))), ("num_leaves", SizeLimit(context)), ("min_samples_leaf", 1),
+        Variant(context, ("n_estimators", Math.Min(WarmStartTrees, SizeLimit(context, 2048))), ("num_leaves", SizeLimit(context)), ("min_samples_leaf", 1),
             ("max_features", Math.Clamp(1 / Math.Sqrt(Math.Max(1, context.Features)), 0.1, 1)), ("max_samples", BootstrapShare)),
     };
+
+    private const int WarmStartTrees = 300;
 
     /// <summary>The expected share of distinct rows in a bootstrap sample (1 − 1/e).</summary>
     private const double BootstrapShare = 0.632;
@@ -41,27 +44,16 @@ internal sealed class FastForestLearner : MLNetLearner
     public override ScoreOutput Output(LearnerContext context, TrialConfig config)
         => context.IsBinary ? new ScoreOutput(ScoreOutputKind.ForestVotes, config.Int("n_estimators")) : base.Output(context, config);
 
-    public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config)
-    {
-        int trees = config.Int("n_estimators"), leaves = config.Int("num_leaves"), minLeaf = config.Int("min_samples_leaf");
-        double features = config.Real("max_features"), samples = config.Real("max_samples");
-        string? weight = WeightColumn(context);
-        if (context.Task == TaskKind.Regression)
-        {
-            return ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
-            {
-                NumberOfTrees = trees, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minLeaf, FeatureFractionPerSplit = features,
-                BaggingExampleFraction = samples, NumberOfThreads = context.Threads, Seed = context.Seed, FeatureSelectionSeed = context.Seed,
-                LabelColumnName = PipelineColumns.Label, FeatureColumnName = PipelineColumns.Features, ExampleWeightColumnName = weight,
-            });
-        }
+    public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config) => context.Task == TaskKind.Regression
+        ? ml.Regression.Trainers.FastForest(Options<FastForestRegressionTrainer.Options>(context, config))
+        : PerClass(ml, context, ml.BinaryClassification.Trainers.FastForest(Options<FastForestBinaryTrainer.Options>(context, config)));
 
-        var binary = ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
-        {
-            NumberOfTrees = trees, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minLeaf, FeatureFractionPerSplit = features,
-            BaggingExampleFraction = samples, NumberOfThreads = context.Threads, Seed = context.Seed, FeatureSelectionSeed = context.Seed,
-            LabelColumnName = PipelineColumns.Label, FeatureColumnName = PipelineColumns.Features, ExampleWeightColumnName = weight,
-        });
-        return context.IsBinary ? binary : ml.MulticlassClassification.Trainers.OneVersusAll(binary, PipelineColumns.Label);
+    private static TOptions Options<TOptions>(LearnerContext context, TrialConfig config)
+        where TOptions : TreeOptions, new()
+    {
+        TOptions options = TreeOptions<TOptions>(context, config);
+        options.FeatureFractionPerSplit = config.Real("max_features");
+        options.BaggingExampleFraction = config.Real("max_samples");
+        return options;
     }
 }

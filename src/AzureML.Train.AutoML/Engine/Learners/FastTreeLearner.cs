@@ -6,14 +6,13 @@ using Microsoft.ML.Trainers.FastTree;
 namespace AzureML.Train.AutoML.Engine.Learners;
 
 /// <summary>ML.NET's FastTree gradient boosting (azureml's GradientBoosting); several classes train one boosted model per class.</summary>
-internal sealed class FastTreeLearner : MLNetLearner
+internal sealed class FastTreeLearner : TreeEnsembleLearner
 {
     public override string Name => "GradientBoosting";
 
-    public override string Component(LearnerContext context) => context.Task == TaskKind.Regression ? nameof(FastTreeRegressionTrainer)
-        : context.IsBinary ? nameof(FastTreeBinaryTrainer) : "OneVersusAll(FastTreeBinaryTrainer)";
+    protected override string RegressionTrainer => nameof(FastTreeRegressionTrainer);
 
-    public override bool Supports(TaskKind task) => true;
+    protected override string BinaryTrainer => nameof(FastTreeBinaryTrainer);
 
     public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config, 10, 2, 0.01);
 
@@ -31,27 +30,16 @@ internal sealed class FastTreeLearner : MLNetLearner
         Variant(context, ("n_estimators", Math.Min(100, SizeLimit(context, 4096))), ("num_leaves", Math.Min(16, SizeLimit(context, 1024))), ("learning_rate", 0.1), ("max_features", 0.8)),
     };
 
-    public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config)
-    {
-        int trees = config.Int("n_estimators"), leaves = config.Int("num_leaves"), minLeaf = config.Int("min_samples_leaf");
-        double rate = config.Real("learning_rate"), features = config.Real("max_features");
-        string? weight = WeightColumn(context);
-        if (context.Task == TaskKind.Regression)
-        {
-            return ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-            {
-                NumberOfTrees = trees, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minLeaf, LearningRate = rate, FeatureFraction = features,
-                NumberOfThreads = context.Threads, Seed = context.Seed, FeatureSelectionSeed = context.Seed,
-                LabelColumnName = PipelineColumns.Label, FeatureColumnName = PipelineColumns.Features, ExampleWeightColumnName = weight,
-            });
-        }
+    public override IEstimator<ITransformer> Estimator(MLContext ml, LearnerContext context, TrialConfig config) => context.Task == TaskKind.Regression
+        ? ml.Regression.Trainers.FastTree(Options<FastTreeRegressionTrainer.Options>(context, config))
+        : PerClass(ml, context, ml.BinaryClassification.Trainers.FastTree(Options<FastTreeBinaryTrainer.Options>(context, config)));
 
-        var binary = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            NumberOfTrees = trees, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minLeaf, LearningRate = rate, FeatureFraction = features,
-            NumberOfThreads = context.Threads, Seed = context.Seed, FeatureSelectionSeed = context.Seed,
-            LabelColumnName = PipelineColumns.Label, FeatureColumnName = PipelineColumns.Features, ExampleWeightColumnName = weight,
-        });
-        return context.IsBinary ? binary : ml.MulticlassClassification.Trainers.OneVersusAll(binary, PipelineColumns.Label);
+    private static TOptions Options<TOptions>(LearnerContext context, TrialConfig config)
+        where TOptions : BoostedTreeOptions, new()
+    {
+        TOptions options = TreeOptions<TOptions>(context, config);
+        options.LearningRate = config.Real("learning_rate");
+        options.FeatureFraction = config.Real("max_features");
+        return options;
     }
 }

@@ -22,6 +22,9 @@ internal sealed class TrialData
         ValidatedRows = folds.ValidatedRows;
         FoldOffsets = new int[folds.Folds.Count + 1];
         for (int f = 0; f < folds.Folds.Count; f++) FoldOffsets[f + 1] = FoldOffsets[f] + folds.Folds[f].Valid.Length;
+        Repeats = Enumerable.Range(0, folds.Folds.Count / folds.FoldsPerRepeat)
+            .Select(r => (FoldOffsets[r * folds.FoldsPerRepeat], FoldOffsets[(r + 1) * folds.FoldsPerRepeat] - FoldOffsets[r * folds.FoldsPerRepeat]))
+            .ToArray();
         if (data.Task == TaskKind.Regression)
         {
             IEnumerable<double> trainingTargets = data.Targets.Take(data.TrainingRowCount);
@@ -46,6 +49,9 @@ internal sealed class TrialData
 
     /// <summary>Where each fold's rows start in out-of-fold order (one more entry than folds).</summary>
     public int[] FoldOffsets { get; }
+
+    /// <summary>The span of out-of-fold order each repeat of the cross-validation fills (one span without repeats).</summary>
+    public IReadOnlyList<(int Start, int Length)> Repeats { get; }
 
     /// <summary>The target range of the training rows (regression), which normalized errors divide by.</summary>
     public double TargetMin { get; }
@@ -73,12 +79,18 @@ internal sealed class TrialData
         return new TrialData(data, plan, folds, featurized, refit);
     }
 
-    /// <summary>The metrics of out-of-fold predictions: scalars averaged over folds (as azureml does), tables over all rows.</summary>
+    /// <summary>
+    /// The metrics of out-of-fold predictions: scalars averaged over folds (as azureml does), tables over the rows
+    /// of the first repeat (each row once, so confusion matrices count the training rows).
+    /// </summary>
     public MetricResult Evaluate(Predictions outOfFold)
     {
+        (int start, int length) = Repeats[0];
+        Predictions once = outOfFold.Select(Enumerable.Range(start, length).ToArray());
+        int[] rows = ValidatedRows[start..(start + length)];
         IReadOnlyList<MetricTable> tables = Data.Classes is { } classes
-            ? ClassificationMetrics.Tables(outOfFold, ValidatedRows.Select(r => Data.ClassIndex[r]).ToArray(), classes)
-            : RegressionMetrics.Tables(outOfFold, ValidatedRows.Select(r => Data.Targets[r]).ToArray());
+            ? ClassificationMetrics.Tables(once, rows.Select(r => Data.ClassIndex[r]).ToArray(), classes)
+            : RegressionMetrics.Tables(once, rows.Select(r => Data.Targets[r]).ToArray());
         return new MetricResult(FoldAverages(outOfFold), tables);
     }
 

@@ -17,6 +17,19 @@ public class CaruanaSelectionTests
     private static double MeanSquare(Predictions p) => p.Values.Average(v => v * v);
 
     [Test]
+    public void Candidates_OneLearnerFillsTheTop_AddsEveryOtherLearnersBest()
+    {
+        // Arrange: ranked best first, as "learner/iteration".
+        string[] ranked = { "lgbm/1", "lgbm/2", "rf/3", "lgbm/4", "lgbm/5", "rf/6", "lr/7", "gb/8", "lr/9" };
+
+        // Act
+        List<string> candidates = CaruanaSelection.Candidates(ranked, r => r.Split('/')[0], top: 3).ToList();
+
+        // Assert
+        Assert.That(candidates, Is.EqualTo(new[] { "lgbm/1", "lgbm/2", "rf/3", "lr/7", "gb/8" }));
+    }
+
+    [Test]
     public void Select_BestModelMissingFromSomeBags_KeepsTheMostWeightButNotAll()
     {
         // Arrange: one exact model among worse ones; bags of half the candidates leave it out about half the time.
