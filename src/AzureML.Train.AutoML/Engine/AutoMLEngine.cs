@@ -118,6 +118,13 @@ internal sealed class AutoMLEngine
         try
         {
             TrialResult result = TrialRunner.Run(shared, learner, start.Config, context, trialStop.Token);
+            if (_settings.IterationTimeout is TimeSpan allowed && clock.Elapsed > allowed)
+            {
+                // The timer that stops a trial can fire only after a short trial has finished past its limit.
+                trialStop.Cancel();
+                trialStop.Token.ThrowIfCancellationRequested();
+            }
+
             var export = Stopwatch.StartNew();
             string pipeline = Describe(shared, learner, context, start);
             ModelProto model = TrialExporter.Export(shared, result, new OnnxModelSpec { Data = _data, Algorithm = learner.Name, Pipeline = pipeline });
