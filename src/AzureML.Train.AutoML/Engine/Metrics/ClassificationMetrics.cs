@@ -28,7 +28,8 @@ internal static class ClassificationMetrics
         return names;
     }
 
-    public static Dictionary<string, double> Compute(Predictions probabilities, ReadOnlySpan<int> truth, ReadOnlySpan<float> weights, ClassLabels classes)
+    /// <summary>Every scalar metric, or with <paramref name="needed"/> at least that one (the costly ranking metrics only when it is one).</summary>
+    public static Dictionary<string, double> Compute(Predictions probabilities, ReadOnlySpan<int> truth, ReadOnlySpan<float> weights, ClassLabels classes, string? needed = null)
     {
         int k = classes.Count;
         int n = truth.Length;
@@ -92,6 +93,13 @@ internal static class ClassificationMetrics
             ["f1_score_micro"] = accuracy,
         };
 
+        bool ranking = needed is null || needed.StartsWith("AUC_", StringComparison.Ordinal) || needed.StartsWith("average_precision_score_", StringComparison.Ordinal);
+        if (!ranking)
+        {
+            if (classes.IsBinary) AddBinary(metrics, classes.PositiveIndex, f1, precision, recall);
+            return metrics;
+        }
+
         var auc = new double[k];
         var ap = new double[k];
         var positive = new bool[n];
@@ -113,19 +121,27 @@ internal static class ClassificationMetrics
         metrics["AUC_weighted"] = Weighted(auc, support);
         metrics["average_precision_score_macro"] = MeanDefined(inTruth.Select(c => ap[c]));
         metrics["average_precision_score_weighted"] = Weighted(ap, support);
-        (metrics["AUC_micro"], metrics["average_precision_score_micro"]) = Micro(probabilities, truth, w);
+        if (needed is null or "AUC_micro" or "average_precision_score_micro")
+        {
+            (metrics["AUC_micro"], metrics["average_precision_score_micro"]) = Micro(probabilities, truth, w);
+        }
 
         if (classes.IsBinary)
         {
             int p = classes.PositiveIndex;
             metrics["AUC_binary"] = auc[p];
             metrics["average_precision_score_binary"] = ap[p];
-            metrics["f1_score_binary"] = f1[p];
-            metrics["precision_score_binary"] = precision[p];
-            metrics["recall_score_binary"] = recall[p];
+            AddBinary(metrics, p, f1, precision, recall);
         }
 
         return metrics;
+    }
+
+    private static void AddBinary(Dictionary<string, double> metrics, int positive, double[] f1, double[] precision, double[] recall)
+    {
+        metrics["f1_score_binary"] = f1[positive];
+        metrics["precision_score_binary"] = precision[positive];
+        metrics["recall_score_binary"] = recall[positive];
     }
 
     /// <summary>The confusion matrix (rows: true class, columns: predicted class) and the ROC and precision-recall curves.</summary>

@@ -94,17 +94,23 @@ internal sealed class TrialData
         return new MetricResult(FoldAverages(outOfFold), tables);
     }
 
-    /// <summary>One metric of out-of-fold predictions, averaged over folds.</summary>
-    public double Score(Predictions outOfFold, string metric) => FoldAverages(outOfFold)[metric];
+    /// <summary>
+    /// One metric of out-of-fold predictions, averaged over folds; with <paramref name="positions"/>, only over the
+    /// out-of-fold positions it marks (each fold scored on its marked rows).
+    /// </summary>
+    public double Score(Predictions outOfFold, string metric, bool[]? positions = null) => FoldAverages(outOfFold, positions, metric)[metric];
 
-    private Dictionary<string, double> FoldAverages(Predictions outOfFold)
+    // Every metric, or with `needed` at least that one.
+    private Dictionary<string, double> FoldAverages(Predictions outOfFold, bool[]? positions = null, string? needed = null)
     {
         var sums = new Dictionary<string, (double Sum, int Count)>(StringComparer.Ordinal);
         for (int f = 0; f < Folds.Folds.Count; f++)
         {
-            int[] rows = ValidatedRows[FoldOffsets[f]..FoldOffsets[f + 1]];
-            Predictions foldPredictions = outOfFold.Select(Enumerable.Range(FoldOffsets[f], rows.Length).ToArray());
-            foreach ((string name, double value) in Scalars(foldPredictions, rows))
+            int[] kept = Enumerable.Range(FoldOffsets[f], FoldOffsets[f + 1] - FoldOffsets[f]).Where(i => positions is null || positions[i]).ToArray();
+            if (kept.Length == 0) continue;
+            int[] rows = kept.Select(i => ValidatedRows[i]).ToArray();
+            Predictions foldPredictions = outOfFold.Select(kept);
+            foreach ((string name, double value) in Scalars(foldPredictions, rows, needed))
             {
                 if (double.IsNaN(value)) continue;
                 (double sum, int count) = sums.GetValueOrDefault(name);
@@ -116,11 +122,11 @@ internal sealed class TrialData
             .ToDictionary(n => n, n => sums.TryGetValue(n, out var s) ? s.Sum / s.Count : double.NaN, StringComparer.Ordinal);
     }
 
-    private Dictionary<string, double> Scalars(Predictions predictions, int[] rows)
+    private Dictionary<string, double> Scalars(Predictions predictions, int[] rows, string? needed)
     {
         float[] weights = Data.Weights is null ? Array.Empty<float>() : rows.Select(r => Data.Weights[r]).ToArray();
         return Data.Classes is { } classes
-            ? ClassificationMetrics.Compute(predictions, rows.Select(r => Data.ClassIndex[r]).ToArray(), weights, classes)
+            ? ClassificationMetrics.Compute(predictions, rows.Select(r => Data.ClassIndex[r]).ToArray(), weights, classes, needed)
             : RegressionMetrics.Compute(predictions, rows.Select(r => Data.Targets[r]).ToArray(), weights, TargetMin, TargetMax);
     }
 }
