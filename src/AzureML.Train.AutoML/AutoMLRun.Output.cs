@@ -37,7 +37,12 @@ public partial class AutoMLRun
         return (run, await LoadModelAsync(run, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>The completed iteration with the best value of <paramref name="metric"/> (default the primary metric).</summary>
+    /// <summary>
+    /// Without <paramref name="metric"/>, the best child the experiment chose (its <c>automl_best_child_run_id</c> tag:
+    /// the best iteration so far while it runs, at the end the final model chosen among the best trial and the
+    /// ensembles by their cross-fitted primary metric); with <paramref name="metric"/>, the completed iteration with
+    /// the best value of that metric.
+    /// </summary>
     /// <param name="metric">Any metric the iterations log.</param>
     /// <param name="onnxCompatible">Accepted for azureml compatibility: every iteration's model is ONNX.</param>
     /// <exception cref="UserErrorException">No iteration has completed with that metric.</exception>
@@ -50,8 +55,19 @@ public partial class AutoMLRun
     public virtual async Task<Run> GetBestChildAsync(string? metric = null, bool onnxCompatible = false, CancellationToken cancellationToken = default)
     {
         string name = metric ?? PrimaryMetric;
+        IReadOnlyList<Run> iterations = await IterationsAsync(cancellationToken).ConfigureAwait(false);
+        if (metric is null)
+        {
+            await RefreshAsync(cancellationToken).ConfigureAwait(false);
+            if (Tags.TryGetValue(ChildRunContract.BestChildTag, out string? bestId)
+                && iterations.FirstOrDefault(c => c.Id == bestId && c.Status == RunStatus.Completed) is { } chosen)
+            {
+                return chosen;
+            }
+        }
+
         var scored = new List<(Run Run, double Score)>();
-        foreach (Run child in await IterationsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (Run child in iterations)
         {
             if (child.Status != RunStatus.Completed) continue;
             IReadOnlyDictionary<string, object> metrics = await child.GetMetricsAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -94,7 +94,17 @@ public partial class AutoMLRun
                 output(IterationLine(child, score, best));
             }
 
-            if (ended) return;
+            if (ended)
+            {
+                if (Tags.TryGetValue(ChildRunContract.BestChildTag, out string? bestId) && Tags.TryGetValue(ChildRunContract.BestChildSelectionTag, out string? selection))
+                {
+                    output("");
+                    output($"Best child: {bestId}, chosen by {selection}.");
+                }
+
+                return;
+            }
+
             await Task.Delay(s_pollInterval, cancellationToken).ConfigureAwait(false);
         }
     }

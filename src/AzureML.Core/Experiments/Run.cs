@@ -135,7 +135,7 @@ public partial class Run
         return Status;
     }
 
-    private async Task RefreshAsync(CancellationToken cancellationToken)
+    internal async Task RefreshAsync(CancellationToken cancellationToken)
         => _record = await Workspace.Backend.Runs.GetAsync(Id, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reads the run's definition, timing, status history, log file names and error.</summary>

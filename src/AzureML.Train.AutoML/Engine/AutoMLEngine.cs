@@ -27,8 +27,11 @@ internal sealed class AutoMLEngine
     /// <summary>…and stops after this many more without improvement.</summary>
     public const int EarlyStoppingWindow = 10;
 
-    /// <summary>The share of the experiment time kept for the ensembles at the end (they train nothing new).</summary>
-    public const double EnsembleTimeShare = 0.02;
+    /// <summary>
+    /// The share of the experiment time kept for the ensembles and the choice of the final model at the end: they
+    /// train nothing new, but cross-fitting the selection rules scores a few thousand blends.
+    /// </summary>
+    public const double EnsembleTimeShare = 0.05;
 
     private readonly TrainingData _data;
     private readonly EngineSettings _settings;
@@ -65,9 +68,18 @@ internal sealed class AutoMLEngine
         await SearchAsync(setup.Shared, search, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         _stopReason ??= search.IsCancellationRequested ? "experiment timeout" : "iterations";
-        if (_settings.VotingEnsemble) BuildVotingEnsemble(setup.Shared);
-        if (_settings.StackEnsemble) BuildStackEnsemble(setup.Shared);
-        return new EngineResult(setup, _completed.ToList(), _best, _stopReason, _finished);
+        if (!_settings.VotingEnsemble && !_settings.StackEnsemble || BestTrials(2).Count < 2)
+        {
+            return new EngineResult(setup, _completed.ToList(), _best, _stopReason, _finished);
+        }
+
+        var crossFitting = new CrossFitting(setup.Shared, _settings.PrimaryMetric, _settings.Seed);
+        List<TrialOutcome> trials = BestTrials(int.MaxValue);
+        var choices = new List<FinalModelChoice.Option> { new(trials[0], crossFitting.Estimate(trials, SelectionRules.BestTrial), null) };
+        if (_settings.VotingEnsemble) choices.Add(BuildVotingEnsemble(setup.Shared, crossFitting, trials));
+        if (_settings.StackEnsemble && BuildStackEnsemble(setup.Shared) is { } stack) choices.Add(new(stack, crossFitting.Estimate(stack.OutOfFold), null));
+        FinalModelChoice choice = FinalModelChoice.Choose(_settings.PrimaryMetric, choices);
+        return new EngineResult(setup, _completed.ToList(), choice.Best ?? _best, _stopReason, _finished) { Selection = choice.Description };
     }
 
     private EngineSetup Setup(CancellationToken cancellationToken)
@@ -194,10 +206,10 @@ internal sealed class AutoMLEngine
         .Take(count)
         .ToList();
 
-    private void BuildStackEnsemble(TrialData shared)
+    private TrialOutcome? BuildStackEnsemble(TrialData shared)
     {
         List<TrialOutcome> members = BestTrials(StackEnsembleBuilder.MaxMembers);
-        if (members.Count < 2) return;
+        if (members.Count < 2) return null;
         var clock = Stopwatch.StartNew();
         var start = new TrialStart(_finished, "StackEnsemble", "None", new TrialConfig(Array.Empty<(string, object)>()));
         lock (_gate) _monitor.TrialStarted(start);
@@ -215,22 +227,23 @@ internal sealed class AutoMLEngine
             Members = members.Select(m => (m.Iteration, 1.0 / members.Count)).ToList(),
         };
         lock (_gate) Complete(outcome);
+        return outcome;
     }
 
-    private void BuildVotingEnsemble(TrialData shared)
+    // The voting ensemble by whichever selection rule has the better cross-fitted estimate, refit on all rows.
+    private FinalModelChoice.Option BuildVotingEnsemble(TrialData shared, CrossFitting crossFitting, List<TrialOutcome> trials)
     {
-        List<TrialOutcome> candidates = CaruanaSelection.Candidates(BestTrials(int.MaxValue), o => o.Algorithm).ToList();
-        if (candidates.Count < 2) return;
-
         var clock = Stopwatch.StartNew();
         var start = new TrialStart(_finished, "VotingEnsemble", "None", new TrialConfig(Array.Empty<(string, object)>()));
         lock (_gate) _monitor.TrialStarted(start);
-        (int[] members, double[] weights) = CaruanaSelection.Select(candidates.Select(c => c.OutOfFold).ToList(),
-            p => MetricCatalog.Loss(_settings.PrimaryMetric, shared.Score(p, _settings.PrimaryMetric)), _settings.Seed);
-        Predictions outOfFold = Predictions.WeightedSum(members.Select(m => candidates[m].OutOfFold).ToList(), weights);
-        string pipeline = "VotingEnsemble(" + string.Join(", ", members.Select((m, i) => $"{weights[i]:0.###} x iteration {candidates[m].Iteration} {candidates[m].Algorithm}")) + ")";
-        ModelProto model = OnnxEnsembleMerger.Vote(members.Select(m => candidates[m].Model).ToList(), weights,
+        var rules = new (string Name, SelectionRule Rule)[] { ("Caruana selection", SelectionRules.Caruana(_settings.Seed)), ("equal weights", SelectionRules.EqualWeights) };
+        FinalModelChoice.Option[] estimated = rules.Select(r => new FinalModelChoice.Option(null, crossFitting.Estimate(trials, r.Rule), r.Name)).ToArray();
+        int chosen = FinalModelChoice.IndexOfBest(_settings.PrimaryMetric, estimated);
+        Blend blend = rules[chosen].Rule(trials, p => crossFitting.Loss(p));
+        string pipeline = $"VotingEnsemble({rules[chosen].Name}: " + string.Join(", ", blend.Members.Select((m, i) => $"{blend.Weights[i]:0.###} x iteration {m.Iteration} {m.Algorithm}")) + ")";
+        ModelProto model = OnnxEnsembleMerger.Vote(blend.Members.Select(m => m.Model).ToList(), blend.Weights,
             new OnnxModelSpec { Data = _data, Algorithm = "VotingEnsemble", Pipeline = pipeline });
+        Predictions outOfFold = blend.OutOfFold;
         var outcome = new TrialOutcome
         {
             Start = start,
@@ -239,9 +252,10 @@ internal sealed class AutoMLEngine
             Model = model,
             Pipeline = pipeline,
             Duration = clock.Elapsed,
-            Members = members.Select((m, i) => (candidates[m].Iteration, weights[i])).ToList(),
+            Members = blend.Members.Select((m, i) => (m.Iteration, blend.Weights[i])).ToList(),
         };
         lock (_gate) Complete(outcome);
+        return estimated[chosen] with { Outcome = outcome };
     }
 
     private LearnerContext Context(TrialData shared) => new()

@@ -24,7 +24,11 @@ internal static class ChildRunContract
     public const string TrainingSeconds = "training_seconds";
     public const string ExportSeconds = "export_seconds";
 
+    /// <summary>The best child: while the search runs the best iteration so far, at the end the final model the engine chose.</summary>
     public const string BestChildTag = "automl_best_child_run_id";
+
+    /// <summary>How the final model was chosen among the best trial and the ensembles (their cross-fitted estimates).</summary>
+    public const string BestChildSelectionTag = "automl_best_child_selection";
     public const string IterationsTag = "iterations";
 
     public const string ModelFile = "outputs/model.onnx";

@@ -131,12 +131,17 @@ internal sealed class ChildRunRecorder : IEngineMonitor
     public void Finish(EngineResult result)
     {
         int iterations = result.Iterations;
-        Runs.UpdateTagsAsync(_parent.RunId, new Dictionary<string, string>
+        var tags = new Dictionary<string, string>
         {
             [ChildRunContract.IterationsTag] = iterations.ToString(CultureInfo.InvariantCulture),
             ["automl_stop_reason"] = result.StopReason,
-        }, Array.Empty<string>(), CancellationToken.None).EnsureCompleted();
-        _log.Write($"Done: {iterations} iterations, stopped by {result.StopReason}; best {result.Best?.Algorithm} (iteration {result.Best?.Iteration}), {_primaryMetric} {_best:0.0000}.");
+        };
+        if (result.Best is { } best) tags[ChildRunContract.BestChildTag] = ChildRunContract.IterationRunId(_parent.RunId, best.Iteration);
+        if (result.Selection is { } selection) tags[ChildRunContract.BestChildSelectionTag] = selection;
+        Runs.UpdateTagsAsync(_parent.RunId, tags, Array.Empty<string>(), CancellationToken.None).EnsureCompleted();
+        if (result.Selection is not null) _log.Write($"Best child by {result.Selection}.");
+        string score = result.Best is { } final ? $"{final.Metrics[_primaryMetric]:0.0000}" : "none";
+        _log.Write($"Done: {iterations} iterations, stopped by {result.StopReason}; best {result.Best?.Algorithm} (iteration {result.Best?.Iteration}), {_primaryMetric} {score}.");
     }
 
     private void Create(string runId, string displayName, IReadOnlyDictionary<string, string> properties, string? environmentJson)

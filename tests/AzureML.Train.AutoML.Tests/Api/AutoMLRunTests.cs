@@ -42,6 +42,9 @@ public class AutoMLRunTests : LocalWorkspaceTest
         Run best = run.GetBestChild();
         Assert.That(run.Type, Is.EqualTo("automl"));
         Assert.That(run.GetTags()["automl_best_child_run_id"], Is.EqualTo(best.Id));
+        string selection = run.Tags["automl_best_child_selection"];
+        Assert.That(selection, Does.StartWith("cross-fitted AUC_weighted: iteration ").And.Contain(" VotingEnsemble ("));
+        Assert.That(lines, Does.Contain($"Best child: {best.Id}, chosen by {selection}."));
         Assert.That(run.Tags["iterations"], Is.EqualTo("6"));
         Assert.That(run.Properties["primary_metric"], Is.EqualTo("AUC_weighted"));
         Assert.That(run.Properties["AMLSettingsJsonString"], Does.Contain("\"label_column_name\":\"DEATH_EVENT\""));
@@ -59,6 +62,8 @@ public class AutoMLRunTests : LocalWorkspaceTest
         }
 
         Assert.That(children.Last().Properties["run_algorithm"], Is.EqualTo("VotingEnsemble"));
+        double top = children.Skip(1).Max(c => Convert.ToDouble(c.GetMetrics()["AUC_weighted"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(run.GetBestChild("AUC_weighted").GetMetrics()["AUC_weighted"], Is.EqualTo(top), "with a metric: the iteration with its best value");
         Assert.That(children.Last().Properties["ensembled_iterations"], Does.StartWith("["));
 
         // What users read back.
