@@ -75,7 +75,7 @@ internal sealed class AutoMLEngine
 
         var crossFitting = new CrossFitting(setup.Shared, _settings.PrimaryMetric, _settings.Seed);
         List<TrialOutcome> trials = BestTrials(int.MaxValue);
-        var choices = new List<FinalModelChoice.Option> { new(trials[0], crossFitting.Estimate(trials, SelectionRules.BestTrial), null) };
+        var choices = new List<FinalModelOption> { new(trials[0], crossFitting.Estimate(trials, SelectionRules.BestTrial), null) };
         if (_settings.VotingEnsemble) choices.Add(BuildVotingEnsemble(setup.Shared, crossFitting, trials));
         if (_settings.StackEnsemble && BuildStackEnsemble(setup.Shared) is { } stack) choices.Add(new(stack, crossFitting.Estimate(stack.OutOfFold), null));
         FinalModelChoice choice = FinalModelChoice.Choose(_settings.PrimaryMetric, choices);
@@ -231,13 +231,13 @@ internal sealed class AutoMLEngine
     }
 
     // The voting ensemble by whichever selection rule has the better cross-fitted estimate, refit on all rows.
-    private FinalModelChoice.Option BuildVotingEnsemble(TrialData shared, CrossFitting crossFitting, List<TrialOutcome> trials)
+    private FinalModelOption BuildVotingEnsemble(TrialData shared, CrossFitting crossFitting, List<TrialOutcome> trials)
     {
         var clock = Stopwatch.StartNew();
         var start = new TrialStart(_finished, "VotingEnsemble", "None", new TrialConfig(Array.Empty<(string, object)>()));
         lock (_gate) _monitor.TrialStarted(start);
         var rules = new (string Name, SelectionRule Rule)[] { ("Caruana selection", SelectionRules.Caruana(_settings.Seed)), ("equal weights", SelectionRules.EqualWeights) };
-        FinalModelChoice.Option[] estimated = rules.Select(r => new FinalModelChoice.Option(null, crossFitting.Estimate(trials, r.Rule), r.Name)).ToArray();
+        FinalModelOption[] estimated = rules.Select(r => new FinalModelOption(null, crossFitting.Estimate(trials, r.Rule), r.Name)).ToArray();
         int chosen = FinalModelChoice.IndexOfBest(_settings.PrimaryMetric, estimated);
         Blend blend = rules[chosen].Rule(trials, p => crossFitting.Loss(p));
         string pipeline = $"VotingEnsemble({rules[chosen].Name}: " + string.Join(", ", blend.Members.Select((m, i) => $"{blend.Weights[i]:0.###} x iteration {m.Iteration} {m.Algorithm}")) + ")";

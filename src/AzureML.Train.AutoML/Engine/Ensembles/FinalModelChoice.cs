@@ -11,20 +11,17 @@ namespace AzureML.Train.AutoML.Engine.Ensembles;
 /// </summary>
 internal sealed record FinalModelChoice(TrialOutcome? Best, string? Description)
 {
-    /// <summary>A candidate final model, its estimate and, for a selection rule, the rule's name.</summary>
-    public sealed record Option(TrialOutcome? Outcome, double Estimate, string? Rule);
-
-    public static FinalModelChoice Choose(string metric, IReadOnlyList<Option> options)
+    public static FinalModelChoice Choose(string metric, IReadOnlyList<FinalModelOption> options)
     {
         if (options.All(o => double.IsNaN(o.Estimate))) return new FinalModelChoice(null, null);
-        Option best = options[IndexOfBest(metric, options)];
-        string Name(Option o) => $"iteration {o.Outcome!.Iteration} {o.Outcome.Algorithm}" + (o.Rule is null ? "" : $" ({o.Rule})");
+        FinalModelOption best = options[IndexOfBest(metric, options)];
+        string Name(FinalModelOption o) => $"iteration {o.Outcome!.Iteration} {o.Outcome.Algorithm}" + (o.Rule is null ? "" : $" ({o.Rule})");
         string description = $"cross-fitted {metric}: " + string.Join(", ", options.Select(o => $"{Name(o)} {o.Estimate.ToString("0.0000", CultureInfo.InvariantCulture)}"));
         return new FinalModelChoice(best.Outcome, description);
     }
 
     /// <summary>The index of the option with the best estimate, the first among equals; NaN estimates never win.</summary>
-    public static int IndexOfBest(string metric, IReadOnlyList<Option> options)
+    public static int IndexOfBest(string metric, IReadOnlyList<FinalModelOption> options)
     {
         int best = -1;
         for (int i = 0; i < options.Count; i++)
