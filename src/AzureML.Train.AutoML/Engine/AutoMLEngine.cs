@@ -68,14 +68,14 @@ internal sealed class AutoMLEngine
         await SearchAsync(setup.Shared, search, cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         _stopReason ??= search.IsCancellationRequested ? "experiment timeout" : "iterations";
-        if (!_settings.VotingEnsemble && !_settings.StackEnsemble || BestTrials(2).Count < 2)
+        List<TrialOutcome> trials = BestTrials(int.MaxValue);
+        if ((!_settings.VotingEnsemble && !_settings.StackEnsemble) || trials.Count < 2)
         {
             return new EngineResult(setup, _completed.ToList(), _best, _stopReason, _finished);
         }
 
-        var crossFitting = new CrossFitting(setup.Shared, _settings.PrimaryMetric, _settings.Seed);
-        List<TrialOutcome> trials = BestTrials(int.MaxValue);
-        var choices = new List<FinalModelOption> { new(trials[0], crossFitting.Estimate(trials, SelectionRules.BestTrial), null) };
+        var crossFitting = new CrossFitting(setup.Shared, _settings.PrimaryMetric, _settings.Seed, trials);
+        var choices = new List<FinalModelOption> { new(trials[0], crossFitting.Estimate(SelectionRules.BestTrial), null) };
         if (_settings.VotingEnsemble) choices.Add(BuildVotingEnsemble(setup.Shared, crossFitting, trials));
         if (_settings.StackEnsemble && BuildStackEnsemble(setup.Shared) is { } stack) choices.Add(new(stack, crossFitting.Estimate(stack.OutOfFold), null));
         FinalModelChoice choice = FinalModelChoice.Choose(_settings.PrimaryMetric, choices);
@@ -237,7 +237,7 @@ internal sealed class AutoMLEngine
         var start = new TrialStart(_finished, "VotingEnsemble", "None", new TrialConfig(Array.Empty<(string, object)>()));
         lock (_gate) _monitor.TrialStarted(start);
         var rules = new (string Name, SelectionRule Rule)[] { ("Caruana selection", SelectionRules.Caruana(_settings.Seed)), ("equal weights", SelectionRules.EqualWeights) };
-        FinalModelOption[] estimated = rules.Select(r => new FinalModelOption(null, crossFitting.Estimate(trials, r.Rule), r.Name)).ToArray();
+        FinalModelOption[] estimated = rules.Select(r => new FinalModelOption(null, crossFitting.Estimate(r.Rule), r.Name)).ToArray();
         int chosen = FinalModelChoice.IndexOfBest(_settings.PrimaryMetric, estimated);
         Blend blend = rules[chosen].Rule(trials, p => crossFitting.Loss(p));
         string pipeline = $"VotingEnsemble({rules[chosen].Name}: " + string.Join(", ", blend.Members.Select((m, i) => $"{blend.Weights[i]:0.###} x iteration {m.Iteration} {m.Algorithm}")) + ")";

@@ -19,9 +19,10 @@ internal sealed class CrossFitting
 
     private readonly TrialData _shared;
     private readonly string _metric;
-    private readonly List<(bool[] Select, bool[] Score)> _halves = new();
+    private readonly List<Half> _halves = new();
 
-    public CrossFitting(TrialData shared, string metric, int seed)
+    /// <summary>Halves the validated rows of <paramref name="shared"/> and ranks <paramref name="trials"/> on each half once.</summary>
+    public CrossFitting(TrialData shared, string metric, int seed, IReadOnlyList<TrialOutcome> trials)
     {
         _shared = shared;
         _metric = metric;
@@ -32,8 +33,8 @@ internal sealed class CrossFitting
             var first = new HashSet<int>(rows.Where((_, i) => half[i] == 0));
             bool[] a = shared.ValidatedRows.Select(first.Contains).ToArray();
             bool[] b = a.Select(x => !x).ToArray();
-            _halves.Add((a, b));
-            _halves.Add((b, a));
+            _halves.Add(new Half(this, a, b, trials));
+            _halves.Add(new Half(this, b, a, trials));
         }
     }
 
@@ -45,20 +46,33 @@ internal sealed class CrossFitting
         => trials.Select(t => (Trial: t, Loss: loss(t.OutOfFold))).Where(t => !double.IsNaN(t.Loss))
             .OrderBy(t => t.Loss).ThenBy(t => t.Trial.Iteration).Select(t => t.Trial).ToList();
 
-    /// <summary>The mean primary metric of <paramref name="rule"/>'s picks among <paramref name="trials"/>, each scored on the half it did not pick on.</summary>
-    public double Estimate(IReadOnlyList<TrialOutcome> trials, SelectionRule rule) => Mean(half =>
-    {
-        double HalfLoss(Predictions p) => Loss(p, half.Select);
-        List<TrialOutcome> ranked = Rank(trials, HalfLoss);
-        return ranked.Count == 0 ? double.NaN : _shared.Score(rule(ranked, HalfLoss).OutOfFold, _metric, half.Score);
-    });
+    /// <summary>The mean primary metric of <paramref name="rule"/>'s picks among the trials, each scored on the half it did not pick on.</summary>
+    public double Estimate(SelectionRule rule) => Mean(half =>
+        half.Ranked.Count == 0 ? double.NaN : _shared.Score(rule(half.Ranked, half.Loss).OutOfFold, _metric, half.Score));
 
     /// <summary>The mean primary metric of fixed out-of-fold predictions (a model fitted without selecting on these rows) on the same halves.</summary>
     public double Estimate(Predictions outOfFold) => Mean(half => _shared.Score(outOfFold, _metric, half.Score));
 
-    private double Mean(Func<(bool[] Select, bool[] Score), double> score)
+    private double Mean(Func<Half, double> score)
     {
         double[] scores = _halves.Select(score).Where(s => !double.IsNaN(s)).ToArray();
         return scores.Length == 0 ? double.NaN : scores.Average();
+    }
+
+    // One way round of a halving: the rules pick on Select (the trials ranked there) and are scored on Score.
+    private sealed class Half
+    {
+        public Half(CrossFitting owner, bool[] select, bool[] score, IReadOnlyList<TrialOutcome> trials)
+        {
+            Loss = p => owner.Loss(p, select);
+            Score = score;
+            Ranked = Rank(trials, Loss);
+        }
+
+        public Func<Predictions, double> Loss { get; }
+
+        public bool[] Score { get; }
+
+        public List<TrialOutcome> Ranked { get; }
     }
 }

@@ -15,13 +15,12 @@ public class CrossFittingTests
         // Arrange: 60 trials that guess at random; the best of them looks good only because it was picked.
         TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(240, "binary"), TaskKind.Classification, "label");
         TrialData shared = EngineFixtures.Prepare(data);
-        var random = new Random(11);
-        List<TrialOutcome> trials = Enumerable.Range(0, 60).Select(i => TrialOutcomes.Of(shared, i, "Guess", TrialOutcomes.Guessing(shared, random))).ToList();
-        var crossFitting = new CrossFitting(shared, "AUC_weighted", seed: 1);
+        List<TrialOutcome> trials = TrialOutcomes.Guessing(shared, Enumerable.Repeat("Guess", 60), seed: 11);
+        var crossFitting = new CrossFitting(shared, "AUC_weighted", seed: 1, trials);
 
         // Act
         double picked = trials.Max(t => t.Metrics["AUC_weighted"]);
-        double estimate = crossFitting.Estimate(trials, SelectionRules.BestTrial);
+        double estimate = crossFitting.Estimate(SelectionRules.BestTrial);
 
         // Assert
         Assert.That(picked, Is.GreaterThan(0.56), "the best of 60 guesses, scored on the rows it was picked on");
@@ -34,13 +33,12 @@ public class CrossFittingTests
         // Arrange
         TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(120, "multiclass"), TaskKind.Classification, "label");
         TrialData shared = EngineFixtures.Prepare(data);
-        var random = new Random(3);
-        List<TrialOutcome> trials = Enumerable.Range(0, 10).Select(i => TrialOutcomes.Of(shared, i, "Guess", TrialOutcomes.Guessing(shared, random))).ToList();
+        List<TrialOutcome> trials = TrialOutcomes.Guessing(shared, Enumerable.Repeat("Guess", 10), seed: 3);
 
         // Act
-        double first = new CrossFitting(shared, "AUC_weighted", seed: 5).Estimate(trials, SelectionRules.EqualWeights);
-        double second = new CrossFitting(shared, "AUC_weighted", seed: 5).Estimate(trials, SelectionRules.EqualWeights);
-        double other = new CrossFitting(shared, "AUC_weighted", seed: 6).Estimate(trials, SelectionRules.EqualWeights);
+        double first = new CrossFitting(shared, "AUC_weighted", seed: 5, trials).Estimate(SelectionRules.EqualWeights);
+        double second = new CrossFitting(shared, "AUC_weighted", seed: 5, trials).Estimate(SelectionRules.EqualWeights);
+        double other = new CrossFitting(shared, "AUC_weighted", seed: 6, trials).Estimate(SelectionRules.EqualWeights);
 
         // Assert
         Assert.That(second, Is.EqualTo(first));

@@ -16,9 +16,8 @@ public class SelectionRulesTests
         // Arrange: ranked best first; the fourth learner (D) is left out, and so is each learner's fourth trial.
         TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(60, "binary"), TaskKind.Classification, "label");
         TrialData shared = EngineFixtures.Prepare(data);
-        var random = new Random(1);
         string[] learners = { "A", "A", "B", "A", "A", "C", "D", "B", "C", "C", "C", "B", "B" };
-        List<TrialOutcome> ranked = learners.Select((l, i) => TrialOutcomes.Of(shared, i, l, TrialOutcomes.Guessing(shared, random))).ToList();
+        List<TrialOutcome> ranked = TrialOutcomes.Guessing(shared, learners, seed: 1);
 
         // Act
         Blend blend = SelectionRules.EqualWeights(ranked, _ => 0);
@@ -39,7 +38,7 @@ public class SelectionRulesTests
         List<TrialOutcome> trials = Enumerable.Range(0, 8)
             .Select(i => TrialOutcomes.Of(shared, i, "L" + (i % 3), new Predictions(truth.Length, 1, truth.Select(t => t + (random.NextDouble() * 4) - 2).ToArray())))
             .ToList();
-        var crossFitting = new CrossFitting(shared, "r2_score", seed: 1);
+        var crossFitting = new CrossFitting(shared, "r2_score", seed: 1, trials);
 
         // Act
         Blend blend = SelectionRules.Caruana(seed: 1)(CrossFitting.Rank(trials, p => crossFitting.Loss(p)), p => crossFitting.Loss(p));

@@ -19,6 +19,13 @@ internal static class TrialOutcomes
         Duration = TimeSpan.Zero,
     };
 
+    /// <summary>One guessing trial per entry of <paramref name="algorithms"/>, numbered from 0 in that order.</summary>
+    public static List<TrialOutcome> Guessing(TrialData shared, IEnumerable<string> algorithms, int seed)
+    {
+        var random = new Random(seed);
+        return algorithms.Select((a, i) => Of(shared, i, a, Guessing(shared, random))).ToList();
+    }
+
     /// <summary>Class probabilities drawn at random, unrelated to the labels: a model that learned nothing.</summary>
     public static Predictions Guessing(TrialData shared, Random random)
     {
