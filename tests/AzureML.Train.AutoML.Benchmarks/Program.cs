@@ -55,7 +55,8 @@ try
 
         double oursGoal = scores["AutoML (this SDK)"].Average(v => v.Goal);
         (string bestPeer, double bestGoal) = scores.Where(s => s.Key != "AutoML (this SDK)").Select(s => (s.Key, s.Value.Average(v => v.Goal))).MaxBy(s => s.Item2);
-        summary.Add($"{dataset.Name,-10}{dataset.GoalMetric,-14}{oursGoal,10:0.0000}{bestGoal,10:0.0000}  {bestPeer,-34}{oursGoal - bestGoal,+9:+0.0000;-0.0000}  {(oursGoal >= bestGoal ? "yes" : "no")}");
+        PairedDifference paired = PairedDifference.Of(scores["AutoML (this SDK)"].Select(v => v.Goal).ToList(), scores[bestPeer].Select(v => v.Goal).ToList());
+        summary.Add($"{dataset.Name,-10}{dataset.GoalMetric,-14}{oursGoal,10:0.0000}{bestGoal,10:0.0000}  {bestPeer,-34}{oursGoal - bestGoal,+9:+0.0000;-0.0000}{paired.StandardError,9:0.0000}{$"{paired.Wins}/{paired.Ties}/{paired.Losses}",10}  {(oursGoal >= bestGoal ? "yes" : "no")}");
 
         double Median(string peer) => peers.Where(p => p.Peer == peer).Select(p => p.FitSeconds * 1000).Order().ElementAt(options.Folds / 2);
         double oursMs = lightGbm.Select(t => t.TotalMilliseconds).Order().ElementAt(options.Folds / 2);
@@ -66,8 +67,9 @@ try
 
     Console.WriteLine();
     Console.WriteLine("== Summary: AutoML vs the best peer ==");
-    Console.WriteLine($"{"dataset",-10}{"metric",-14}{"AutoML",10}{"peer",10}  {"best peer",-34}{"delta",9}  >= best");
+    Console.WriteLine($"{"dataset",-10}{"metric",-14}{"AutoML",10}{"peer",10}  {"best peer",-34}{"delta",9}{"+/- SE",9}{"W/T/L",10}  >= best");
     summary.ForEach(Console.WriteLine);
+    Console.WriteLine("(delta: mean over the folds of AutoML minus the best peer on the same fold; SE: its standard error; W/T/L: folds won, tied, lost)");
     Console.WriteLine();
     Console.WriteLine("== LightGBM fit time (100 iterations, 31 leaves, all cores), median over folds, ms ==");
     Console.WriteLine($"{"dataset",-10}{"ours",12}{"HistGB",12}{"XGBoost",12}{"vs HistGB",11}{"vs XGB",11}");
