@@ -60,7 +60,7 @@ try
         double oursGoal = scores["AutoML (this SDK)"].Average(v => v.Goal);
         (string bestPeer, double bestGoal) = scores.Where(s => s.Key != "AutoML (this SDK)").Select(s => (s.Key, s.Value.Average(v => v.Goal))).MaxBy(s => s.Item2);
         PairedDifference paired = PairedDifference.Of(scores["AutoML (this SDK)"].Select(v => v.Goal).ToList(), scores[bestPeer].Select(v => v.Goal).ToList());
-        summary.Add($"{dataset.Name,-10}{dataset.GoalMetric,-14}{oursGoal,10:0.0000}{bestGoal,10:0.0000}  {bestPeer,-34}{Signed(oursGoal - bestGoal),9}{paired.StandardError,9:0.0000}{$"{paired.Wins}/{paired.Ties}/{paired.Losses}",10}  {(oursGoal >= bestGoal ? "yes" : "no")}");
+        summary.Add($"{dataset.Name,-10}{dataset.GoalMetric,-14}{oursGoal,10:0.0000}{bestGoal,10:0.0000}  {bestPeer,-34}{Signed(paired.Mean),9}{paired.StandardError,9:0.0000}{$"{paired.Wins}/{paired.Ties}/{paired.Losses}",10}  {(oursGoal >= bestGoal ? "yes" : "no")}");
 
         double Median(string peer) => peers.Where(p => p.Peer == peer).Select(p => p.FitSeconds * 1000).Order().ElementAt(options.Folds / 2);
         double oursMs = lightGbm.Select(t => t.TotalMilliseconds).Order().ElementAt(options.Folds / 2);
