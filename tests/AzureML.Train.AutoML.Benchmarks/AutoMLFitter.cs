@@ -21,9 +21,7 @@ internal static class AutoMLFitter
         var run = (AutoMLRun)new Experiment(ws, "benchmark-" + dataset.Name).Submit(config);
         run.WaitForCompletion();
         (Run best, FittedModel model) = run.GetOutput();
-        double[][] predictions = classes is null
-            ? model.Predict(test).Select(v => new[] { (double)v }).ToArray()
-            : Align(model.PredictProbabilities(test), model.Classes, classes);
+        double[][] predictions = Predict(model, test, classes);
         TimeSpan wall = clock.Elapsed;
 
         IReadOnlyList<Run> children = run.GetChildren();
@@ -34,6 +32,7 @@ internal static class AutoMLFitter
         double Seconds(Run r, string key) => double.Parse(r.Properties[key], CultureInfo.InvariantCulture);
         return new OursFold
         {
+            Run = run,
             Predictions = predictions,
             BestAlgorithm = best.Properties["run_algorithm"],
             Iterations = children.Count - 1,
@@ -44,6 +43,11 @@ internal static class AutoMLFitter
             Wall = wall,
         };
     }
+
+    /// <summary>A model's held-out predictions: class probabilities in the peers' class order, or one predicted value per row.</summary>
+    public static double[][] Predict(FittedModel model, DataFrame test, IReadOnlyList<string>? classes) => classes is null
+        ? model.Predict(test).Select(v => new[] { (double)v }).ToArray()
+        : Align(model.PredictProbabilities(test), model.Classes, classes);
 
     // The model's class order is the engine's; the peers' is Python's sorted order: match them by label text.
     private static double[][] Align(double[][] probabilities, IReadOnlyList<object> modelClasses, IReadOnlyList<string> classes)

@@ -3,6 +3,9 @@ namespace AzureML.Train.AutoML.Benchmarks;
 /// <summary>What AutoML produced on one outer fold: held-out predictions and where its time went.</summary>
 internal sealed record OursFold
 {
+    /// <summary>The AutoML run, whose child runs stay readable until the benchmark deletes its work folder.</summary>
+    public required AutoMLRun Run { get; init; }
+
     /// <summary>Held-out predictions: class probabilities in the peers' class order, or one predicted value.</summary>
     public required double[][] Predictions { get; init; }
 

@@ -5,7 +5,7 @@ using AzureML.Train.AutoML.Engine.Data;
 using AzureML.Train.AutoML.Engine.Metrics;
 
 // AutoML against scikit-learn 1.2 and XGBoost defaults on the same outer folds (numbers only, no asserts).
-//   dotnet run -c Release --project tests/AzureML.Train.AutoML.Benchmarks -- [--budget 60] [--folds 5] [--concurrency 2] [--datasets heart,breast,iris,diabetes]
+//   dotnet run -c Release --project tests/AzureML.Train.AutoML.Benchmarks -- [--budget 60] [--folds 5] [--concurrency 2] [--datasets heart,breast,iris,diabetes] [--selection true] [--trials trials.tsv]
 var options = BenchmarkOptions.Parse(args);
 PeerRunner.EnsureInstalled();
 string work = Directory.CreateTempSubdirectory("automl-benchmark-").FullName;
@@ -26,6 +26,7 @@ try
 
         var scores = new Dictionary<string, List<(double Goal, double Accuracy, double FitSeconds)>>();
         var ours = new List<OursFold>();
+        var selection = new List<IReadOnlyList<SelectionEntry>>();
         DataFrame[] trains = Enumerable.Range(0, options.Folds)
             .Select(fold => Write(work, $"{dataset.Name}-{fold}-train.csv", lines, Enumerable.Range(0, folds.Length).Where(r => folds[r] != fold)))
             .ToArray();
@@ -46,6 +47,10 @@ try
             }
 
             Console.WriteLine($"  {dataset.Name} fold {fold}: {result.Iterations} iterations, best {result.BestAlgorithm}, {dataset.GoalMetric} {scores["AutoML (this SDK)"][^1].Goal:0.0000}");
+            if (options.Selection)
+            {
+                selection.Add(SelectionReport.Of(result.Run, dataset.GoalMetric, model => Score(dataset, classes, labels, all, testRows, AutoMLFitter.Predict(model, test, classes)).Goal, options.TrialsFile));
+            }
         }
 
         Console.WriteLine();
@@ -55,6 +60,20 @@ try
         {
             string accuracy = dataset.IsClassification ? values.Average(v => v.Accuracy).ToString("0.0000", CultureInfo.InvariantCulture) : "";
             Console.WriteLine($"{model,-36}{values.Average(v => v.Goal),14:0.0000}{accuracy,10}{values.Average(v => v.FitSeconds),12:0.000}");
+        }
+
+        if (selection.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"-- {dataset.Name}: held-out {dataset.GoalMetric} of what the engine chose among (mean over the folds that have it) --");
+            Console.WriteLine($"{"",-44}{"mean",10}{"trials",8}  per fold");
+            foreach (string name in selection.SelectMany(fold => fold.Select(e => e.Name)).Distinct())
+            {
+                SelectionEntry[] entries = selection.SelectMany(fold => fold.Where(e => e.Name == name)).ToArray();
+                string trials = entries[0].Trials is null ? "" : entries.Average(e => e.Trials!.Value).ToString("0.0", CultureInfo.InvariantCulture);
+                Console.WriteLine($"{name,-44}{entries.Average(e => e.HeldOut),10:0.0000}{trials,8}  {string.Join(" ", entries.Select(e => e.HeldOut.ToString("0.0000", CultureInfo.InvariantCulture)))}" +
+                    (entries.Length < selection.Count ? $" ({entries.Length} of {selection.Count} folds)" : ""));
+            }
         }
 
         double oursGoal = scores["AutoML (this SDK)"].Average(v => v.Goal);
