@@ -41,12 +41,7 @@ internal sealed class LinearRegressionModel : TrainedModel
 
     public override ModelProto Export(ITransformer featurizer, PipelineColumns columns, OnnxModelSpec spec)
     {
-        var ml = new MLContext(0);
-        using var stream = new MemoryStream();
-        ml.Model.ConvertToOnnx(featurizer, columns.InputView(null), stream, PipelineColumns.Features);
-        ModelProto model = ModelProto.Parser.ParseFrom(stream.ToArray());
-        string features = model.Graph.Output.Select(o => o.Name).FirstOrDefault(n => n == PipelineColumns.Features + ".output")
-            ?? throw new InvalidOperationException("The featurizer export has no feature output; it has " + string.Join(", ", model.Graph.Output.Select(o => o.Name)) + ".");
+        (ModelProto model, string features) = FeaturizerGraph.Export(featurizer, columns);
         var writer = new OnnxGraphWriter(model.Graph, "linear_");
         string scores = writer.Node("LinearRegressor", new[] { features }, domain: OnnxGraphWriter.MLDomain, attributes: new (string, object)[]
         {
