@@ -80,6 +80,10 @@ public class AutoMLConfigTests
     }
 
     [Test]
+    public void Ctor_AllowedExtremeRandomTrees_TrainsOnlyThem()
+        => Assert.That(Config(allowedModels: new[] { "ExtremeRandomTrees" }).Learners.Select(l => l.Name), Is.EqualTo(new[] { "ExtremeRandomTrees" }));
+
+    [Test]
     public void Ctor_TimeoutInMinutesAndHours_Conflict()
         => Assert.That(() => Config(experimentTimeoutMinutes: 10, experimentTimeoutHours: 1), Throws.TypeOf<ConfigException>()
             .With.Message.EqualTo("experimentTimeoutMinutes and experimentTimeoutHours were both given; set one of them."));

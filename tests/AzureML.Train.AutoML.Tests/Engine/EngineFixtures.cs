@@ -65,6 +65,16 @@ internal static class EngineFixtures
         return new DataFrame(columns);
     }
 
+    /// <summary>A column <c>decides</c> that determines the label, nine columns of uniform noise, and the label column.</summary>
+    public static DataFrame DecidingColumnAndNoise(IReadOnlyList<double> decides, DataFrameColumn label, int seed = 3)
+    {
+        var random = new Random(seed);
+        var columns = new List<DataFrameColumn> { DataFrameColumn.OfDouble("decides", decides.Select(v => (double?)v)) };
+        for (int c = 0; c < 9; c++) columns.Add(DataFrameColumn.OfDouble($"noise{c}", decides.Select(_ => (double?)random.NextDouble())));
+        columns.Add(label);
+        return new DataFrame(columns);
+    }
+
     public static TrainingData Build(DataFrame frame, TaskKind task, string label, FeaturizationSettings? featurization = null)
         => TrainingDataBuilder.Build(new TrainingDataBuilder.Request
         {

@@ -10,19 +10,19 @@ internal static class LearnerCatalog
 {
     public static IReadOnlyList<string> UnavailableClassification { get; } = new[]
     {
-        "ExtremeRandomTrees", "XGBoostClassifier", "KNN", "SVM", "LinearSVM", "DecisionTree", "MultinomialNaiveBayes", "BernoulliNaiveBayes",
+        "XGBoostClassifier", "KNN", "SVM", "LinearSVM", "DecisionTree", "MultinomialNaiveBayes", "BernoulliNaiveBayes",
         "AveragedPerceptronClassifier", "TensorFlowDNN", "TensorFlowLinearClassifier", "TabnetClassifier",
     };
 
     public static IReadOnlyList<string> UnavailableRegression { get; } = new[]
     {
-        "ExtremeRandomTrees", "XGBoostRegressor", "KNN", "DecisionTree", "LassoLars", "OnlineGradientDescentRegressor", "TensorFlowDNN",
+        "XGBoostRegressor", "KNN", "DecisionTree", "LassoLars", "OnlineGradientDescentRegressor", "TensorFlowDNN",
         "TensorFlowLinearRegressor", "TabnetRegressor",
     };
 
     public static IReadOnlyList<Learner> For(TaskKind task) => task == TaskKind.Classification
-        ? new Learner[] { new LightGbmLearner(), new LbfgsLearner(), new SdcaLearner(TaskKind.Classification), new FastForestLearner(), new FastTreeLearner() }
-        : new Learner[] { new LightGbmLearner(), new ElasticNetLearner(), new SdcaLearner(TaskKind.Regression), new FastForestLearner(), new FastTreeLearner() };
+        ? new Learner[] { new LightGbmLearner(), new LbfgsLearner(), new SdcaLearner(TaskKind.Classification), new FastForestLearner(), new ExtraTreesLearner(), new FastTreeLearner() }
+        : new Learner[] { new LightGbmLearner(), new ElasticNetLearner(), new SdcaLearner(TaskKind.Regression), new FastForestLearner(), new ExtraTreesLearner(), new FastTreeLearner() };
 
     public static IReadOnlyList<string> Unavailable(TaskKind task) => task == TaskKind.Classification ? UnavailableClassification : UnavailableRegression;
 }

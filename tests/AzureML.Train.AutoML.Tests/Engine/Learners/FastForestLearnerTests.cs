@@ -18,12 +18,9 @@ public class FastForestLearnerTests
         // Arrange: one column decides the label; nine columns are noise. Without row sampling and with every
         // feature at every split, each tree that sees the deciding column splits on it first and votes right.
         const int rows = 200;
-        var random = new Random(3);
         bool[] label = Enumerable.Range(0, rows).Select(r => r % 2 == 0).ToArray();
-        var columns = new List<DataFrameColumn> { DataFrameColumn.OfDouble("decides", label.Select(l => (double?)(l ? 1.0 : 0.0))) };
-        for (int c = 0; c < 9; c++) columns.Add(DataFrameColumn.OfDouble($"noise{c}", Enumerable.Range(0, rows).Select(_ => (double?)random.NextDouble())));
-        columns.Add(DataFrameColumn.OfBoolean("label", label.Select(l => (bool?)l)));
-        TrainingData data = EngineFixtures.Build(new DataFrame(columns), TaskKind.Classification, "label");
+        DataFrame frame = EngineFixtures.DecidingColumnAndNoise(label.Select(l => l ? 1.0 : 0.0).ToList(), DataFrameColumn.OfBoolean("label", label.Select(l => (bool?)l)));
+        TrainingData data = EngineFixtures.Build(frame, TaskKind.Classification, "label");
         TrialData shared = EngineFixtures.Prepare(data);
         var learner = new FastForestLearner();
         TrialConfig config = EngineFixtures.Grown(learner.Space(EngineFixtures.Context(shared)),
