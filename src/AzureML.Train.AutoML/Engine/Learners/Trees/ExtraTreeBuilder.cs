@@ -97,7 +97,7 @@ internal sealed class ExtraTreeBuilder
             int leftCount = 0;
             foreach (int r in rows)
             {
-                if (_x[r][feature] > threshold) continue;
+                if (!(_x[r][feature] <= threshold)) continue; // as ONNX routes a missing value: to the right
                 leftCount++;
                 leftWeight += _weights[r];
                 for (int k = 0; k < _width; k++) left[k] += _weights[r] * _targets[(r * _width) + k];
