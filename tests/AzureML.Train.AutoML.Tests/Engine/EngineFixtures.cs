@@ -92,6 +92,7 @@ internal static class EngineFixtures
         Task = shared.Data.Task,
         Classes = shared.Data.Classes,
         Rows = shared.Data.TrainingRowCount,
+        Features = shared.Final.FeatureCount,
         HasWeights = shared.Data.Weights is not null,
         Seed = seed,
     };

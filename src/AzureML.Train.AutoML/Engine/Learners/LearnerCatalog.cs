@@ -21,8 +21,8 @@ internal static class LearnerCatalog
     };
 
     public static IReadOnlyList<Learner> For(TaskKind task) => task == TaskKind.Classification
-        ? new Learner[] { new LightGbmLearner(), new LbfgsLearner(), new SdcaLearner(TaskKind.Classification), new FastForestLearner(), new ExtraTreesLearner(), new FastTreeLearner() }
-        : new Learner[] { new LightGbmLearner(), new ElasticNetLearner(), new SdcaLearner(TaskKind.Regression), new FastForestLearner(), new ExtraTreesLearner(), new FastTreeLearner() };
+        ? new Learner[] { new LightGbmLearner(), new LbfgsLearner(), new SdcaLearner(TaskKind.Classification), new RandomForestLearner(), new ExtraTreesLearner(), new FastTreeLearner() }
+        : new Learner[] { new LightGbmLearner(), new ElasticNetLearner(), new SdcaLearner(TaskKind.Regression), new RandomForestLearner(), new ExtraTreesLearner(), new FastTreeLearner() };
 
     public static IReadOnlyList<string> Unavailable(TaskKind task) => task == TaskKind.Classification ? UnavailableClassification : UnavailableRegression;
 }

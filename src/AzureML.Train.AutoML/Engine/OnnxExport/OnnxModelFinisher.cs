@@ -41,7 +41,6 @@ internal static class OnnxModelFinisher
     public static string Predictions(OnnxGraphWriter writer, ScoreOutput output, string scores, TrainingData data) => output.Kind switch
     {
         ScoreOutputKind.Probability => BinaryProbabilities(writer, scores, data.Classes!.PositiveIndex),
-        ScoreOutputKind.ForestVotes => BinaryProbabilities(writer, ForestProbability(writer, scores, output.Trees), data.Classes!.PositiveIndex),
         _ => scores,
     };
 
@@ -70,13 +69,6 @@ internal static class OnnxModelFinisher
     {
         string negative = writer.Node("Sub", new[] { writer.ScalarConstant(1f), positive });
         return writer.Node("Concat", positiveIndex == 1 ? new[] { negative, positive } : new[] { positive, negative }, attributes: ("axis", 1L));
-    }
-
-    private static string ForestProbability(OnnxGraphWriter writer, string score, int trees)
-    {
-        string scaled = writer.Node("Mul", new[] { score, writer.ScalarConstant((float)(1.0 / (2.0 * trees))) });
-        string shifted = writer.Node("Add", new[] { scaled, writer.ScalarConstant(0.5f) });
-        return writer.Node("Clip", new[] { shifted, writer.ScalarConstant(0f), writer.ScalarConstant(1f) });
     }
 
     private static (string Name, DataType Type) ClassConstant(OnnxGraphWriter writer, ClassLabels classes)

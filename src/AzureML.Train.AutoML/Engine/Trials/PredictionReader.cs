@@ -14,8 +14,6 @@ internal static class PredictionReader
         {
             case ScoreOutputKind.Probability:
                 return Binary(scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray(), positiveIndex);
-            case ScoreOutputKind.ForestVotes:
-                return Binary(scored.GetColumn<float>("Score").Select(s => output.VoteProbability(s)).ToArray(), positiveIndex);
             case ScoreOutputKind.ClassProbabilities:
             {
                 float[][] rows = scored.GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToArray();

@@ -10,19 +10,24 @@ using NUnit.Framework;
 namespace AzureML.Train.AutoML.Tests.Engine.Learners;
 
 [TestFixture]
-public class ExtraTreesLearnerTests
+public class ForestLearnerTests
 {
-    [Test]
-    public void Train_EveryFeatureAtEverySplit_SplitsOnTheDecidingColumn()
+    private static readonly string[] Forests = { "ExtremeRandomTrees", "RandomForest" };
+
+    private static Learner Forest(string name) => LearnerCatalog.For(TaskKind.Classification).Single(l => l.Name == name);
+
+    [TestCaseSource(nameof(Forests))]
+    public void Train_EveryFeatureAtEverySplit_SplitsOnTheDecidingColumn(string name)
     {
+        Learner learner = Forest(name);
         // Arrange: one column decides among three classes; nine columns are noise. Trying every feature at every
-        // split, the random thresholds of the deciding column separate a class perfectly, which no noise split does.
+        // split, a threshold of the deciding column between two classes (any random one, or the best) separates a
+        // class perfectly, which no noise split does; rows a bootstrap sample left out fall on the right side too.
         const int rows = 150;
         int[] label = Enumerable.Range(0, rows).Select(r => r % 3).ToArray();
         DataFrame frame = EngineFixtures.DecidingColumnAndNoise(label.Select(l => l * 10.0).ToList(), DataFrameColumn.OfString("label", label.Select(l => "class" + l)));
         TrainingData data = EngineFixtures.Build(frame, TaskKind.Classification, "label");
         TrialData shared = EngineFixtures.Prepare(data);
-        var learner = new ExtraTreesLearner();
         TrialConfig config = EngineFixtures.Grown(learner.Space(EngineFixtures.Context(shared)), ("n_estimators", 20), ("max_features", 1.0), ("min_samples_leaf", 1));
 
         // Act
@@ -36,7 +41,7 @@ public class ExtraTreesLearnerTests
     }
 
     [Test]
-    public void Train_LeavesLargerThanHalfTheRows_PredictsTheWeightedMean()
+    public void Train_ExtraTreesWithLeavesLargerThanHalfTheRows_PredictsTheWeightedMean()
     {
         // Arrange: with leaves of at least 64 rows, 100 rows cannot be split; the one leaf is the weighted mean.
         const int rows = 100;
@@ -70,13 +75,13 @@ public class ExtraTreesLearnerTests
         Assert.That(new[] { predictions[0, 0], predictions[1, 0] }, Is.All.EqualTo(mean).Within(1e-9));
     }
 
-    [Test]
-    public void Train_MoreThreads_SameTrees()
+    [TestCaseSource(nameof(Forests))]
+    public void Train_MoreThreads_SameTrees(string name)
     {
+        Learner learner = Forest(name);
         // Arrange: each tree draws from its own seed, so the thread count does not change the forest.
         TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(200, "binary"), TaskKind.Classification, "label");
         TrialData shared = EngineFixtures.Prepare(data);
-        var learner = new ExtraTreesLearner();
         LearnerContext context = EngineFixtures.Context(shared);
         TrialConfig config = EngineFixtures.Grown(learner.Space(context), ("n_estimators", 16), ("max_features", 0.3));
         int[] all = Enumerable.Range(0, data.RowCount).ToArray();
