@@ -49,6 +49,7 @@ try
             Console.WriteLine($"  {dataset.Name} fold {fold}: {result.Iterations} iterations, best {result.BestAlgorithm}, {dataset.GoalMetric} {scores["AutoML (this SDK)"][^1].Goal:0.0000}");
             if (options.Selection)
             {
+                Console.WriteLine($"    chosen by {SelectionReport.Choice(result.Run)}");
                 selection.Add(SelectionReport.Of(result.Run, dataset.GoalMetric, model => Score(dataset, classes, labels, all, testRows, AutoMLFitter.Predict(model, test, classes)).Goal, options.TrialsFile));
             }
         }

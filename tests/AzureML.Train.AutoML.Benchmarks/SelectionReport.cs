@@ -1,4 +1,5 @@
 using System.Globalization;
+using AzureML.Core;
 using AzureML.Train.AutoML.Engine.Metrics;
 using AzureML.Train.AutoML.Local;
 
@@ -34,6 +35,13 @@ internal static class SelectionReport
         };
         entries.AddRange(trials.GroupBy(t => t.Algorithm, StringComparer.Ordinal).Select(g => new SelectionEntry($"best {g.Key} by CV", g.First().HeldOut, g.Count())));
         return entries;
+    }
+
+    /// <summary>How the engine chose the final model (the options' cross-fitted estimates) and what the final model is.</summary>
+    public static string Choice(AutoMLRun run)
+    {
+        Run best = run.GetBestChild();
+        return $"{run.Tags.GetValueOrDefault(ChildRunContract.BestChildSelectionTag, "no ensemble")} -> {best.Properties.GetValueOrDefault(ChildRunContract.PipelineSpec, best.Id)}";
     }
 
     private static void AppendTrials(string path, string runId, IEnumerable<Trial> trials)
