@@ -19,14 +19,11 @@ internal sealed class ExtraTreesLearner : ForestLearner
     protected override string ScikitLearnName(TaskKind task) => task == TaskKind.Regression ? "ExtraTreesRegressor" : "ExtraTreesClassifier";
 
     /// <summary>
-    /// scikit-learn's defaults (the square root of the features per split for classification, all of them for
-    /// regression, leaves of one row), with up to 300 trees rather than 100: an average of more trees ranks rows with
-    /// fewer ties and less noise.
+    /// scikit-learn's defaults (its share of features per split, leaves of one row), with up to
+    /// <see cref="ForestLearner.WarmStartTrees"/> trees.
     /// </summary>
     public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context) => new[]
     {
-        Forest(context, WarmStartTrees, context.Task == TaskKind.Regression ? 1.0 : SquareRootShare(context), 1),
+        Forest(context, WarmStartTrees, DefaultFeatureShare(context), 1),
     };
-
-    private const int WarmStartTrees = 300;
 }

@@ -19,18 +19,12 @@ internal sealed class RandomForestLearner : ForestLearner
     protected override string ScikitLearnName(TaskKind task) => task == TaskKind.Regression ? "RandomForestRegressor" : "RandomForestClassifier";
 
     /// <summary>
-    /// Two random forests as they are usually run (scikit-learn's defaults: the square root of the features per split
-    /// for classification, all of them for regression), with up to 300 trees rather than 100 as averages of more
-    /// trees rank rows with fewer ties. One grows the trees fully; the other stops at leaves of 10 rows, whose smoother
-    /// probabilities suit a few hundred noisy rows. Cross-validation chooses between them.
+    /// Two random forests as they are usually run (scikit-learn's share of features per split), with up to
+    /// <see cref="ForestLearner.WarmStartTrees"/> trees. One grows the trees fully; the other stops at leaves of 10 rows,
+    /// whose smoother probabilities suit a few hundred noisy rows. Cross-validation chooses between them.
     /// </summary>
     public override IReadOnlyList<TrialConfig> WarmStarts(LearnerContext context)
-    {
-        double share = context.Task == TaskKind.Regression ? 1.0 : SquareRootShare(context);
-        return new[] { Forest(context, WarmStartTrees, share, 1), Forest(context, WarmStartTrees, share, SmoothedLeafRows) };
-    }
-
-    private const int WarmStartTrees = 300;
+        => new[] { Forest(context, WarmStartTrees, DefaultFeatureShare(context), 1), Forest(context, WarmStartTrees, DefaultFeatureShare(context), SmoothedLeafRows) };
 
     private const int SmoothedLeafRows = 10;
 }
