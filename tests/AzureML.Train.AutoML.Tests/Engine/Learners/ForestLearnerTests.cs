@@ -19,10 +19,10 @@ public class ForestLearnerTests
     [TestCaseSource(nameof(Forests))]
     public void Train_EveryFeatureAtEverySplit_SplitsOnTheDecidingColumn(string name)
     {
-        Learner learner = Forest(name);
         // Arrange: one column decides among three classes; nine columns are noise. Trying every feature at every
         // split, a threshold of the deciding column between two classes (any random one, or the best) separates a
         // class perfectly, which no noise split does; rows a bootstrap sample left out fall on the right side too.
+        Learner learner = Forest(name);
         const int rows = 150;
         int[] label = Enumerable.Range(0, rows).Select(r => r % 3).ToArray();
         DataFrame frame = EngineFixtures.DecidingColumnAndNoise(label.Select(l => l * 10.0).ToList(), DataFrameColumn.OfString("label", label.Select(l => "class" + l)));
@@ -78,8 +78,8 @@ public class ForestLearnerTests
     [TestCaseSource(nameof(Forests))]
     public void Train_MoreThreads_SameTrees(string name)
     {
-        Learner learner = Forest(name);
         // Arrange: each tree draws from its own seed, so the thread count does not change the forest.
+        Learner learner = Forest(name);
         TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(200, "binary"), TaskKind.Classification, "label");
         TrialData shared = EngineFixtures.Prepare(data);
         LearnerContext context = EngineFixtures.Context(shared);
