@@ -103,9 +103,9 @@ internal static class StackEnsembleBuilder
             model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 12 });
             model.OpsetImport.Add(new OperatorSetIdProto { Domain = OnnxGraphWriter.MLDomain, Version = 2 });
             model.Graph.Input.Add(OnnxGraphWriter.TensorInfo(PipelineColumns.Features, TensorProto.Types.DataType.Float, -1, coefficients.Length));
-            new OnnxGraphWriter(model.Graph, "meta_").Node("LinearRegressor", new[] { PipelineColumns.Features }, OnnxModelFinisher.ScoreOutput, OnnxGraphWriter.MLDomain,
+            new OnnxGraphWriter(model.Graph, "meta_").Node("LinearRegressor", new[] { PipelineColumns.Features }, OnnxModelFinisher.ScoreColumnOutput, OnnxGraphWriter.MLDomain,
                 ("coefficients", coefficients.Select(c => (float)c).ToArray()), ("intercepts", new[] { (float)intercept }), ("targets", 1L));
-            model.Graph.Output.Add(OnnxGraphWriter.TensorInfo(OnnxModelFinisher.ScoreOutput, TensorProto.Types.DataType.Float, -1, 1));
+            model.Graph.Output.Add(OnnxGraphWriter.TensorInfo(OnnxModelFinisher.ScoreColumnOutput, TensorProto.Types.DataType.Float, -1, 1));
             Predictions Predict(float[][] rows)
             {
                 var predictions = new Predictions(rows.Length, 1);
@@ -113,7 +113,7 @@ internal static class StackEnsembleBuilder
                 return predictions;
             }
 
-            return new MetaModel(Predict, model, OnnxModelFinisher.ScoreOutput, ScoreOutput.Value, "ridge regression");
+            return new MetaModel(Predict, model, OnnxModelFinisher.ScoreColumnOutput, ScoreOutput.Value, "ridge regression");
         }
 
         public static MetaModel Logistic(TrainingData data, float[][] x, int[] classIndex, double[]? weights, int seed)
@@ -127,7 +127,7 @@ internal static class StackEnsembleBuilder
             ml.Model.ConvertToOnnx(model, View(data, x, null, null), stream, data.IsBinary ? "Probability" : "Score");
             Predictions Predict(float[][] rows) => PredictionReader.Read(model.Transform(View(data, rows, null, null)), output, data.OutputWidth, data.Classes!.PositiveIndex);
             return new MetaModel(Predict, ModelProto.Parser.ParseFrom(stream.ToArray()),
-                data.IsBinary ? OnnxModelFinisher.ProbabilityOutput : OnnxModelFinisher.ScoreOutput, output, "logistic regression");
+                data.IsBinary ? OnnxModelFinisher.ProbabilityColumnOutput : OnnxModelFinisher.ScoreColumnOutput, output, "logistic regression");
         }
 
         // The meta features as ML.NET rows; with classes, the label the way the trainers want it.

@@ -27,10 +27,10 @@ internal sealed class MLNetModel : TrainedModel
     {
         var ml = new MLContext(0);
         var chain = new TransformerChain<ITransformer>(featurizer, _model);
-        bool probability = _output.Kind == ScoreOutputKind.Probability;
+        bool probability = _output == ScoreOutput.Probability;
         using var stream = new MemoryStream();
         ml.Model.ConvertToOnnx(chain, columns.InputView(null), stream, probability ? "Probability" : "Score");
         ModelProto model = ModelProto.Parser.ParseFrom(stream.ToArray());
-        return OnnxModelFinisher.Finish(model, _output, probability ? OnnxModelFinisher.ProbabilityOutput : OnnxModelFinisher.ScoreOutput, spec);
+        return OnnxModelFinisher.Finish(model, _output, probability ? OnnxModelFinisher.ProbabilityColumnOutput : OnnxModelFinisher.ScoreColumnOutput, spec);
     }
 }

@@ -1,7 +1,7 @@
 namespace AzureML.Train.AutoML.Engine.Learners;
 
 /// <summary>How class probabilities (or the prediction) are read from what a trained learner outputs.</summary>
-internal enum ScoreOutputKind
+internal enum ScoreOutput
 {
     /// <summary>Binary: the calibrated <c>Probability</c> column is the positive class's probability.</summary>
     Probability,
@@ -11,12 +11,4 @@ internal enum ScoreOutputKind
 
     /// <summary>Regression: <c>Score</c> is the prediction.</summary>
     Value,
-}
-
-/// <summary>The output kind of a trained learner.</summary>
-internal sealed record ScoreOutput(ScoreOutputKind Kind)
-{
-    public static ScoreOutput Probability { get; } = new(ScoreOutputKind.Probability);
-    public static ScoreOutput ClassProbabilities { get; } = new(ScoreOutputKind.ClassProbabilities);
-    public static ScoreOutput Value { get; } = new(ScoreOutputKind.Value);
 }

@@ -18,10 +18,10 @@ namespace AzureML.Train.AutoML.Engine.OnnxExport;
 internal static class OnnxModelFinisher
 {
     /// <summary>ML.NET's converter names the outputs it writes after their columns.</summary>
-    public const string ProbabilityOutput = "Probability.output";
+    public const string ProbabilityColumnOutput = "Probability.output";
 
-    /// <inheritdoc cref="ProbabilityOutput"/>
-    public const string ScoreOutput = "Score.output";
+    /// <inheritdoc cref="ProbabilityColumnOutput"/>
+    public const string ScoreColumnOutput = "Score.output";
 
     /// <summary>Finishes a graph whose value <paramref name="scores"/> holds the learner's output of kind <paramref name="output"/>.</summary>
     public static ModelProto Finish(ModelProto model, ScoreOutput output, string scores, OnnxModelSpec spec)
@@ -38,9 +38,9 @@ internal static class OnnxModelFinisher
     }
 
     /// <summary>The probability matrix (class order) or prediction column a learner's raw output of kind <paramref name="output"/> means.</summary>
-    public static string Predictions(OnnxGraphWriter writer, ScoreOutput output, string scores, TrainingData data) => output.Kind switch
+    public static string Predictions(OnnxGraphWriter writer, ScoreOutput output, string scores, TrainingData data) => output switch
     {
-        ScoreOutputKind.Probability => BinaryProbabilities(writer, scores, data.Classes!.PositiveIndex),
+        ScoreOutput.Probability => BinaryProbabilities(writer, scores, data.Classes!.PositiveIndex),
         _ => scores,
     };
 

@@ -10,11 +10,11 @@ internal static class PredictionReader
 {
     public static Predictions Read(IDataView scored, ScoreOutput output, int width, int positiveIndex)
     {
-        switch (output.Kind)
+        switch (output)
         {
-            case ScoreOutputKind.Probability:
+            case ScoreOutput.Probability:
                 return Binary(scored.GetColumn<float>("Probability").Select(p => (double)p).ToArray(), positiveIndex);
-            case ScoreOutputKind.ClassProbabilities:
+            case ScoreOutput.ClassProbabilities:
             {
                 float[][] rows = scored.GetColumn<VBuffer<float>>("Score").Select(v => v.DenseValues().ToArray()).ToArray();
                 var predictions = new Predictions(rows.Length, width);
