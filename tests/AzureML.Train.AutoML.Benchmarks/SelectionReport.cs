@@ -7,7 +7,7 @@ namespace AzureML.Train.AutoML.Benchmarks;
 
 /// <summary>
 /// How well the engine chose its final model on one outer fold: the held-out score of the final model, of the trial
-/// with the best cross-validated score, of each learner's best trial by cross-validation, and of the trial that
+/// with the best cross-validated score, of the ensembles (chosen or not), of each learner's best trial by cross-validation, and of the trial that
 /// scores best on the held-out rows (what a perfect choice among the trials would give). Printed with
 /// <c>--selection true</c>; it loads every trial's model, which costs a few seconds per fold.
 /// </summary>
@@ -33,6 +33,8 @@ internal static class SelectionReport
             new("best trial by CV", trials[0].HeldOut),
             new("best trial on the held-out rows", trials.Select(t => t.HeldOut).Aggregate((a, b) => MetricCatalog.Compare(metric, a, b) >= 0 ? a : b)),
         };
+        entries.AddRange(run.GetChildren().Where(c => c.Properties.ContainsKey(ChildRunContract.EnsembledIterations))
+            .Select(c => new SelectionEntry(c.Properties[ChildRunContract.Algorithm], heldOut(run.GetOutput(iteration: int.Parse(c.Properties[ChildRunContract.Iteration], CultureInfo.InvariantCulture)).FittedModel))));
         entries.AddRange(trials.GroupBy(t => t.Algorithm, StringComparer.Ordinal).Select(g => new SelectionEntry($"best {g.Key} by CV", g.First().HeldOut, g.Count())));
         return entries;
     }

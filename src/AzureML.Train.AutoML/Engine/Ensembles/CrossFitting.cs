@@ -10,12 +10,13 @@ namespace AzureML.Train.AutoML.Engine.Ensembles;
 /// ensemble's score carries a different bias, so comparing the raw scores favours whichever was selected hardest.
 /// Here the validated rows are halved at random (stratified by class) <see cref="Halvings"/> times; the rule picks
 /// on one half's out-of-fold predictions and its pick is scored on the other half, both ways round, and the scores
-/// are averaged. Every rule is estimated on the same halves.
+/// are averaged. Every rule is estimated on the same halves, so the halves' spread of two options' difference
+/// measures how sure that difference is (<see cref="CrossFittedEstimate.StandardErrorOfDifference"/>).
 /// </summary>
 internal sealed class CrossFitting
 {
     /// <summary>How many random halvings are averaged.</summary>
-    public const int Halvings = 3;
+    public const int Halvings = 5;
 
     private readonly TrialData _shared;
     private readonly string _metric;
@@ -46,18 +47,12 @@ internal sealed class CrossFitting
         => trials.Select(t => (Trial: t, Loss: loss(t.OutOfFold))).Where(t => !double.IsNaN(t.Loss))
             .OrderBy(t => t.Loss).ThenBy(t => t.Trial.Iteration).Select(t => t.Trial).ToList();
 
-    /// <summary>The mean primary metric of <paramref name="rule"/>'s picks among the trials, each scored on the half it did not pick on.</summary>
-    public double Estimate(SelectionRule rule) => Mean(half =>
-        half.Ranked.Count == 0 ? double.NaN : _shared.Score(rule(half.Ranked, half.Loss).OutOfFold, _metric, half.Score));
+    /// <summary>The primary metric of <paramref name="rule"/>'s picks among the trials, each scored on the half it did not pick on.</summary>
+    public CrossFittedEstimate Estimate(SelectionRule rule) => new(_halves.AsParallel().AsOrdered().Select(half =>
+        half.Ranked.Count == 0 ? double.NaN : _shared.Score(rule(half.Ranked, half.Loss).OutOfFold, _metric, half.Score)).ToArray());
 
-    /// <summary>The mean primary metric of fixed out-of-fold predictions (a model fitted without selecting on these rows) on the same halves.</summary>
-    public double Estimate(Predictions outOfFold) => Mean(half => _shared.Score(outOfFold, _metric, half.Score));
-
-    private double Mean(Func<Half, double> score)
-    {
-        double[] scores = _halves.Select(score).Where(s => !double.IsNaN(s)).ToArray();
-        return scores.Length == 0 ? double.NaN : scores.Average();
-    }
+    /// <summary>The primary metric of fixed out-of-fold predictions (a model fitted without selecting on these rows) on the same halves.</summary>
+    public CrossFittedEstimate Estimate(Predictions outOfFold) => new(_halves.Select(half => _shared.Score(outOfFold, _metric, half.Score)).ToArray());
 
     // One way round of a halving: the rules pick on Select (the trials ranked there) and are scored on Score.
     private sealed class Half

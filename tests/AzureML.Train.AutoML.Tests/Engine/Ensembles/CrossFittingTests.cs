@@ -20,7 +20,7 @@ public class CrossFittingTests
 
         // Act
         double picked = trials.Max(t => t.Metrics["AUC_weighted"]);
-        double estimate = crossFitting.Estimate(SelectionRules.BestTrial);
+        double estimate = crossFitting.Estimate(SelectionRules.BestTrial).Mean;
 
         // Assert
         Assert.That(picked, Is.GreaterThan(0.56), "the best of 60 guesses, scored on the rows it was picked on");
@@ -36,9 +36,9 @@ public class CrossFittingTests
         List<TrialOutcome> trials = TrialOutcomes.Guessing(shared, Enumerable.Repeat("Guess", 10), seed: 3);
 
         // Act
-        double first = new CrossFitting(shared, "AUC_weighted", seed: 5, trials).Estimate(SelectionRules.EqualWeights);
-        double second = new CrossFitting(shared, "AUC_weighted", seed: 5, trials).Estimate(SelectionRules.EqualWeights);
-        double other = new CrossFitting(shared, "AUC_weighted", seed: 6, trials).Estimate(SelectionRules.EqualWeights);
+        double first = new CrossFitting(shared, "AUC_weighted", seed: 5, trials).Estimate(SelectionRules.EqualWeights).Mean;
+        double second = new CrossFitting(shared, "AUC_weighted", seed: 5, trials).Estimate(SelectionRules.EqualWeights).Mean;
+        double other = new CrossFitting(shared, "AUC_weighted", seed: 6, trials).Estimate(SelectionRules.EqualWeights).Mean;
 
         // Assert
         Assert.That(second, Is.EqualTo(first));
