@@ -153,7 +153,7 @@ internal sealed class AutoMLEngine
             };
             lock (_gate)
             {
-                tuner.Report(learner, start.Config, MetricCatalog.Loss(_settings.PrimaryMetric, result.Metrics[_settings.PrimaryMetric]), learner.Cost(context, start.Config));
+                tuner.Report(learner, start.Config, MetricCatalog.Loss(_settings.PrimaryMetric, result.Metrics[_settings.PrimaryMetric]), learner.Cost(context, start.Config, result.Model));
                 Complete(outcome);
             }
         }

@@ -16,6 +16,8 @@ internal sealed class ExtraTreesLearner : ForestLearner
 
     protected override bool Bootstrap => false;
 
+    protected override double PerRowFeatureMs => 8.5e-6;
+
     protected override string ScikitLearnName(TaskKind task) => task == TaskKind.Regression ? "ExtraTreesRegressor" : "ExtraTreesClassifier";
 
     /// <summary>

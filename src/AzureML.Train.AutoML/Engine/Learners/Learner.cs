@@ -19,26 +19,56 @@ internal abstract class Learner
     /// <summary>The ML.NET component that trains, for descriptions (<c>LightGbmBinaryTrainer</c>).</summary>
     public abstract string Component(LearnerContext context);
 
-    /// <summary>What LightGBM's starting configuration takes to train and predict once on a few hundred rows (ms): the cost unit.</summary>
+    /// <summary>The cost unit, in milliseconds of one thread.</summary>
     protected const double CostUnitMilliseconds = 6;
+
+    /// <summary>
+    /// A trial's work beside its fits, per fit: scoring the fold, its metrics and the export. Measured by the AutoML
+    /// benchmark as 15 to 25 ms per trial of five folds and a refit.
+    /// </summary>
+    private const double PerFitOverheadMs = 3;
 
     /// <summary>The cost of the starting configuration; it orders the first round of trials (cheapest first).</summary>
     public double StartCost(LearnerContext context) => Cost(context, Space(context).Initial);
 
     /// <summary>
-    /// The work a configuration takes, in units of LightGBM's starting configuration, from a model of the
-    /// learner's measured fixed and per-tree costs. The search weighs improvements against this estimate rather
-    /// than against measured time, so that a seed gives the same search on a busy machine as on an idle one.
+    /// The work a configuration takes, in <see cref="CostUnitMilliseconds"/>, from a model of the learner's measured
+    /// fit time on the context's rows and features with one thread (each learner's model was fitted to fits of random
+    /// configurations on the four benchmark data sets), plus the trial's work beside the fit. The search weighs
+    /// improvements against this estimate rather than against measured time, so that a seed gives the same search on a
+    /// busy machine as on an idle one; the learners' models must agree with each other, as the search compares them.
     /// </summary>
-    public abstract double Cost(LearnerContext context, TrialConfig config);
+    public double Cost(LearnerContext context, TrialConfig config) => (FitMilliseconds(context, config, null) + PerFitOverheadMs) / CostUnitMilliseconds;
 
-    /// <summary>The cost of a tree ensemble from its fixed, per-tree and per-leaf times (ms), times the classes when one model is trained per class.</summary>
-    protected static double TreeCost(LearnerContext context, TrialConfig config, double fixedMs, double perTreeMs, double perLeafMs)
+    /// <summary>
+    /// <see cref="Cost(LearnerContext, TrialConfig)"/> once the configuration is trained: a learner whose work depends on
+    /// what the fit grew (a forest's nodes) reads it from <paramref name="trained"/>. Still the same for a seed.
+    /// </summary>
+    public double Cost(LearnerContext context, TrialConfig config, TrainedModel trained) => (FitMilliseconds(context, config, trained) + PerFitOverheadMs) / CostUnitMilliseconds;
+
+    /// <summary>The modelled time (ms, one thread) of one fit of <paramref name="config"/>, from what it grew when <paramref name="trained"/> is given.</summary>
+    protected abstract double FitMilliseconds(LearnerContext context, TrialConfig config, TrainedModel? trained);
+
+    /// <summary>
+    /// A boosted tree ensemble's fit: a fixed part, then per tree (per class when one tree per class is grown each
+    /// round) a part, one for every row and sampled feature (the histograms) and one for every leaf the minimum leaf
+    /// size allows.
+    /// </summary>
+    protected static double BoostingMilliseconds(LearnerContext context, TrialConfig config, (double Fixed, double PerTree, double PerRowFeature, double PerLeaf) ms,
+        string featureShare, string minimumLeaf)
     {
-        int trees = config.Int("n_estimators"), leaves = config.Int("num_leaves");
-        double ms = fixedMs + (perTreeMs * trees) + (perLeafMs * trees * leaves);
-        return ms / CostUnitMilliseconds * (context.IsMulticlass ? context.Classes!.Count : 1);
+        double trees = config.Int("n_estimators") * ClassFactor(context);
+        double leaves = Math.Min(config.Int("num_leaves"), Math.Max(1.0, context.Rows / (double)Math.Max(1, config.Int(minimumLeaf))));
+        double rowFeatures = context.Rows * Math.Max(1, context.Features) * config.Real(featureShare);
+        return ms.Fixed + (trees * (ms.PerTree + (ms.PerRowFeature * rowFeatures) + (ms.PerLeaf * leaves)));
     }
+
+    /// <summary>A linear model's fit: a fixed part and one for every row, feature and class.</summary>
+    protected static double LinearMilliseconds(LearnerContext context, double fixedMs, double perRowFeatureMs)
+        => fixedMs + (perRowFeatureMs * context.Rows * Math.Max(1, context.Features) * ClassFactor(context));
+
+    // Multiclass models fit one set of weights (or one tree a round) per class.
+    private static int ClassFactor(LearnerContext context) => context.IsMulticlass ? context.Classes!.Count : 1;
 
     public abstract bool Supports(TaskKind task);
 

@@ -20,7 +20,10 @@ internal sealed class LightGbmLearner : MLNetLearner
 
     public override bool Supports(TaskKind task) => true;
 
-    public override double Cost(LearnerContext context, TrialConfig config) => TreeCost(context, config, 5, 0.25, 0.005);
+    // Fitted to 64 random configurations on 150 to 569 rows: 15 ns per row and sampled feature and 1.1 µs per leaf,
+    // per tree; within 0.3× to 1.9× of the measured time for 80 % of them.
+    protected override double FitMilliseconds(LearnerContext context, TrialConfig config, TrainedModel? trained)
+        => BoostingMilliseconds(context, config, (1.1, 0, 1.5e-5, 1.1e-3), "colsample_bytree", "min_child_samples");
 
     public override SearchSpace Space(LearnerContext context) => new(
         new Hyperparameter("n_estimators", Domain.Integer(4, SizeLimit(context), log: true), 4),

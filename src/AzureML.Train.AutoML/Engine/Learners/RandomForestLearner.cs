@@ -16,6 +16,8 @@ internal sealed class RandomForestLearner : ForestLearner
 
     protected override bool Bootstrap => true;
 
+    protected override double PerRowFeatureMs => 6.7e-5;
+
     protected override string ScikitLearnName(TaskKind task) => task == TaskKind.Regression ? "RandomForestRegressor" : "RandomForestClassifier";
 
     /// <summary>

@@ -39,7 +39,7 @@ internal sealed class CostFrugalTuner
         return (chosen.Learner, chosen.Search.Propose());
     }
 
-    /// <summary>Records a finished trial: its loss (lower is better; +infinity for a failure) and its cost (<see cref="Learner.Cost"/>).</summary>
+    /// <summary>Records a finished trial: its loss (lower is better; +infinity for a failure) and its cost (<see cref="Learner.Cost(LearnerContext, TrialConfig, TrainedModel)"/>).</summary>
     public void Report(Learner learner, TrialConfig config, double loss, double cost)
     {
         LearnerState state = _learners.First(s => s.Learner == learner);

@@ -28,6 +28,9 @@ internal sealed class ForestModel : TrainedModel
         _classification = classification;
     }
 
+    /// <summary>The mean number of nodes (splits and leaves) of a tree.</summary>
+    public double NodesPerTree => _trees.Average(t => t.NodeCount);
+
     public override Predictions Predict(IDataView features, TrainingData data)
     {
         float[][] rows = LinearRegressionModel.ReadFeatures(features);
