@@ -5,8 +5,14 @@ using AzureML.Train.AutoML.Engine.Data;
 using AzureML.Train.AutoML.Engine.Metrics;
 
 // AutoML against scikit-learn 1.2 and XGBoost defaults on the same outer folds (numbers only, no asserts).
-//   dotnet run -c Release --project tests/AzureML.Train.AutoML.Benchmarks -- [--budget 60] [--folds 5] [--concurrency 2] [--datasets heart,breast,iris,diabetes] [--selection true] [--trials trials.tsv]
+//   dotnet run -c Release --project tests/AzureML.Train.AutoML.Benchmarks -- [--budget 60] [--folds 5] [--concurrency 2] [--datasets heart,breast,iris,diabetes] [--selection true] [--trials trials.tsv] [--costs true]
 var options = BenchmarkOptions.Parse(args);
+if (options.Costs)
+{
+    CostReport.Print(BenchmarkDataset.All.Where(d => options.Datasets.Contains(d.Name)));
+    return;
+}
+
 PeerRunner.EnsureInstalled();
 string work = Directory.CreateTempSubdirectory("automl-benchmark-").FullName;
 var summary = new List<string>();

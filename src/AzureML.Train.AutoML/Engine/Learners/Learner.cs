@@ -47,7 +47,7 @@ internal abstract class Learner
     public double Cost(LearnerContext context, TrialConfig config, TrainedModel trained) => (FitMilliseconds(context, config, trained) + PerFitOverheadMs) / CostUnitMilliseconds;
 
     /// <summary>The modelled time (ms, one thread) of one fit of <paramref name="config"/>, from what it grew when <paramref name="trained"/> is given.</summary>
-    protected abstract double FitMilliseconds(LearnerContext context, TrialConfig config, TrainedModel? trained);
+    public abstract double FitMilliseconds(LearnerContext context, TrialConfig config, TrainedModel? trained);
 
     /// <summary>
     /// A boosted tree ensemble's fit: a fixed part, then per tree (per class when one tree per class is grown each

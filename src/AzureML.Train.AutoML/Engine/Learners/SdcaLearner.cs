@@ -33,7 +33,7 @@ internal sealed class SdcaLearner : MLNetLearner
 
     // Fitted to 42 classification and 14 regression configurations. SDCA's passes depend on the penalties (an L2
     // penalty near zero runs to the pass limit), so a fit takes 0.05× to 6× of this.
-    protected override double FitMilliseconds(LearnerContext context, TrialConfig config, TrainedModel? trained)
+    public override double FitMilliseconds(LearnerContext context, TrialConfig config, TrainedModel? trained)
         => _task == TaskKind.Regression ? LinearMilliseconds(context, 0.6, 2.5e-3) : LinearMilliseconds(context, 14, 9.8e-5);
 
     public override bool Supports(TaskKind task) => task == _task;
