@@ -75,7 +75,11 @@ internal sealed class AutoMLEngine
         }
 
         var crossFitting = new CrossFitting(setup.Shared, _settings.PrimaryMetric, _settings.Seed, trials);
-        var choices = new List<FinalModelOption> { new(trials[0], crossFitting.Estimate(SelectionRules.BestTrial), null) };
+        var choices = new List<FinalModelOption>
+        {
+            new(trials[0], crossFitting.Estimate(SelectionRules.BestTrial), null),
+            new(SelectionRules.BestStart(trials, p => crossFitting.Loss(p)).Members[0], crossFitting.Estimate(SelectionRules.BestStart), SelectionRules.BestStartName),
+        };
         if (_settings.VotingEnsemble) choices.Add(BuildVotingEnsemble(setup.Shared, crossFitting, trials));
         if (_settings.StackEnsemble && BuildStackEnsemble(setup.Shared) is { } stack) choices.Add(new(stack, crossFitting.Estimate(stack.OutOfFold), null));
         FinalModelChoice choice = FinalModelChoice.Choose(_settings.PrimaryMetric, choices);

@@ -4,7 +4,7 @@ using AzureML.Train.AutoML.Engine.Metrics;
 namespace AzureML.Train.AutoML.Engine.Ensembles;
 
 /// <summary>
-/// The experiment's final model (azureml's best child) among the best trial and the ensembles: the one whose
+/// The experiment's final model (azureml's best child) among the best trial, the best first trial and the ensembles: the one whose
 /// <see cref="CrossFitting"/> estimate of the primary metric is best, the best trial among equals. Comparing the
 /// iterations' own out-of-fold scores instead would mostly pick the best trial, whose score is the most inflated
 /// by having been selected among many. The description gives each option's estimate and, for the others, how far it

@@ -14,6 +14,20 @@ internal static class SelectionRules
     /// <summary>The trial with the best out-of-fold score (azureml's best child without ensembles).</summary>
     public static Blend BestTrial(IReadOnlyList<TrialOutcome> ranked, Func<Predictions, double> loss) => new(new[] { ranked[0] }, new[] { 1.0 });
 
+    /// <summary>How the final-model choice names <see cref="BestStart"/>.</summary>
+    public const string BestStartName = "best start configuration";
+
+    /// <summary>
+    /// The best of each learner's first trial (its start configuration, proposed before any tuning). One pick among a
+    /// handful of untuned configurations is barely inflated by the selection, so where a learner's start is already as
+    /// good as its tuned trials (a linear model on a few hundred rows) this rule's estimate shows it.
+    /// </summary>
+    public static Blend BestStart(IReadOnlyList<TrialOutcome> ranked, Func<Predictions, double> loss)
+    {
+        var firsts = ranked.GroupBy(o => o.Algorithm, StringComparer.Ordinal).Select(g => g.MinBy(o => o.Iteration)!.Iteration).ToHashSet();
+        return new Blend(new[] { ranked.First(o => firsts.Contains(o.Iteration)) }, new[] { 1.0 });
+    }
+
     /// <summary>Caruana's bagged greedy ensemble selection over <see cref="CaruanaSelection.Candidates"/>.</summary>
     public static SelectionRule Caruana(int seed) => (ranked, loss) =>
     {

@@ -28,6 +28,23 @@ public class SelectionRulesTests
     }
 
     [Test]
+    public void BestStart_RankedTrials_PicksTheBestRankedOfEachLearnersFirstTrial()
+    {
+        // Arrange: ranked best first, iterations out of order; A's first trial is iteration 1, B's is 0, C's is 4.
+        TrainingData data = EngineFixtures.Build(EngineFixtures.Mixed(60, "binary"), TaskKind.Classification, "label");
+        TrialData shared = EngineFixtures.Prepare(data);
+        List<TrialOutcome> trials = TrialOutcomes.Guessing(shared, new[] { "B", "A", "A", "B", "C", "C" }, seed: 1);
+        List<TrialOutcome> ranked = new[] { 2, 5, 4, 1, 3, 0 }.Select(i => trials[i]).ToList();
+
+        // Act
+        Blend blend = SelectionRules.BestStart(ranked, _ => 0);
+
+        // Assert: iterations 2 and 5 rank higher but are later trials of A and C.
+        Assert.That(blend.Members.Select(m => m.Iteration), Is.EqualTo(new[] { 4 }));
+        Assert.That(blend.Weights, Is.EqualTo(new[] { 1.0 }));
+    }
+
+    [Test]
     public void Caruana_Blend_OutOfFoldIsTheWeightedAverageOfItsMembers()
     {
         // Arrange
